@@ -1,0 +1,68 @@
+"""Languages: direction, names, interface strings, dates and digits per locale."""
+
+from __future__ import annotations
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+RTL_LANGUAGES = {"ar", "fa", "ckb", "he", "ur", "ps", "sd", "ug", "yi", "dv"}
+DIGITS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+def direction(language: str) -> str:
+    """``rtl`` for right-to-left languages, else ``ltr``."""
+    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+@cache
+def language_name(language: str) -> str:
+    """The language's own name for itself (العربية, English)."""
+    try:
+        return Locale.parse(language).get_display_name(language).capitalize()
+    except (ValueError, LookupError):
+        return language
+
+
+def load_strings(template_dirs: tuple[Path, ...], language: str) -> dict[str, str]:
+    """Interface strings for a language from ``i18n/<lang>.yml`` in the template folders.
+
+    Strings in a user's folder override the packaged ones key by key; a language with no
+    file at all falls back to English so that the page still builds.
+    """
+    strings: dict[str, str] = {}
+    for folder in reversed(template_dirs):  # packaged first, user's last (wins)
+        for candidate in (language, "en"):
+            path = folder / "i18n" / f"{candidate}.yml"
+            if path.is_file():
+                strings.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                break
+    return strings
+
+
+class Formatter:
+    """Dates and numbers written the way a language's readers expect them."""
+
+    def __init__(self, language: str, locale: str | None, digits: str | None):
+        self.locale = Locale.parse(locale or language)
+        self.digits = str.maketrans(DIGITS["latn"], DIGITS[digits or "latn"])
+
+    def date(self, value: str) -> str:
+        """A full or partial ISO date (2020-09-20, 2020-09, 2020) in words."""
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            text = str(parts[0])
+        elif len(parts) == 2:
+            text = format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1),
+                                   locale=self.locale)
+        else:
+            text = format_date(datetime.date(*parts), "long", locale=self.locale)
+        return text.translate(self.digits)
+
+    def number(self, value: float | int) -> str:
+        return format_decimal(value, locale=self.locale).translate(self.digits)

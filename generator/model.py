@@ -1,0 +1,256 @@
+"""The typed facts: entities, sheets and the site, built from checked documents.
+
+Builders here trust their input: ``check.py`` has already refused anything malformed.
+Each object keeps its origin (file, line, column) so later steps can point back at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .loader import Document
+from .project import Documents
+
+Text = dict[str, str]
+"""A text per language code."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written: shown in messages and kept in exports."""
+
+    path: str
+    line: int
+    col: int
+
+
+def _origin(document: Document, path: tuple) -> Origin:
+    return Origin(document.display, *document.where(path))
+
+
+@dataclass
+class MapSettings:
+    tiles: str
+    """Tile URL template, the only outside address a page may load."""
+    attribution: str
+    max_zoom: int = 19
+
+
+@dataclass
+class SiteSettings:
+    title: Text
+    description: Text
+    languages: list[str]
+    """Site languages; the first is the default (``site/index.html`` leads to it)."""
+    base_url: str
+    """Absolute URL of the published site, always ending in ``/``."""
+    locales: dict[str, str]
+    digits: dict[str, str]
+    map: MapSettings
+    cname: str | None = None
+
+
+@dataclass
+class Entity:
+    """A person, organization or place shared by all sheets."""
+
+    kind: str
+    """``people``, ``organizations`` or ``places`` (the registry it comes from)."""
+    id: str
+    name: Text
+    aliases: dict[str, list[str]]
+    description: Text
+    origin: Origin
+    status: str = "reviewed"
+    role: Text = field(default_factory=dict)
+    """People: their position at the time of the sources."""
+    category: str = ""
+    """Organizations and places: their ``kind`` (armed-group, city, ...)."""
+    relations: dict[str, list[str]] = field(default_factory=dict)
+    """organization, parent, backers, country -> entity ids."""
+    lat: float | None = None
+    lon: float | None = None
+    geonames: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim or quote comes from: a known entity, or an anonymous source."""
+
+    entity_id: str | None
+    anonymous: Text | None
+
+    @classmethod
+    def parse(cls, value) -> Attribution:
+        if isinstance(value, str):
+            return cls(value, None)
+        return cls(None, value["anonymous"])
+
+
+@dataclass
+class Fact:
+    """A claim, quote, dated event or figure, always tied to its sentences."""
+
+    kind: str
+    """``claim``, ``quote``, ``event`` or ``figure``."""
+    id: str
+    text: Text
+    sentences: list[str]
+    origin: Origin
+    attribution: Attribution | None = None
+    """Claims: ``attributed_to``; quotes: ``speaker``."""
+    via: str | None = None
+    date: str | None = None
+    approximate: bool = False
+    value: float | int | None = None
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: Text
+
+
+@dataclass
+class Mention:
+    """An entity as one sheet mentions it."""
+
+    id: str
+    sentences: list[str]
+
+
+@dataclass
+class Source:
+    seed: str
+    publisher: str
+    cites: str | None
+    language: str
+    published: str | None
+    approximate: bool
+    url: str | None
+
+
+@dataclass
+class Sheet:
+    slug: str
+    source: Source
+    title: Text
+    summary: Text
+    notes: Text
+    text: list[Sentence]
+    claims: list[Fact]
+    quotes: list[Fact]
+    timeline: list[Fact]
+    figures: list[Fact]
+    mentions: dict[str, list[Mention]]
+    """people / organizations / places -> mentions, as written in the sheet."""
+    origin: Origin
+    document: Document
+    """The parsed file, kept for exports of the original YAML."""
+
+    def facts(self) -> list[Fact]:
+        return [*self.claims, *self.quotes, *self.timeline, *self.figures]
+
+    def facts_by(self, entity_id: str) -> list[Fact]:
+        """Claims attributed to, and quotes spoken by, the entity."""
+        return [fact for fact in (*self.claims, *self.quotes)
+                if fact.attribution and fact.attribution.entity_id == entity_id]
+
+    def sentences_mentioning(self, entity_id: str) -> list[Sentence]:
+        ids = {sid for mentions in self.mentions.values() for m in mentions
+               if m.id == entity_id for sid in m.sentences}
+        return [sentence for sentence in self.text if sentence.id in ids]
+
+    def involves(self, entity_id: str) -> bool:
+        """True when the sheet mentions, quotes or is published or cited by the entity."""
+        return (entity_id in (self.source.publisher, self.source.cites)
+                or any(m.id == entity_id for ms in self.mentions.values() for m in ms)
+                or bool(self.facts_by(entity_id)))
+
+
+@dataclass
+class Site:
+    settings: SiteSettings
+    entities: dict[str, Entity]
+    """id -> entity, for all three registries (ids are unique across them)."""
+    sheets: list[Sheet]
+    """In slug order."""
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [entity for entity in self.entities.values() if entity.kind == kind]
+
+    def sheets_about(self, entity_id: str) -> list[Sheet]:
+        return [sheet for sheet in self.sheets if sheet.involves(entity_id)]
+
+    def related(self, entity_id: str, relation: str) -> list[str]:
+        """Ids of the entities whose ``relation`` points at ``entity_id`` (its members...)."""
+        return [other.id for other in self.entities.values()
+                if entity_id in other.relations.get(relation, [])]
+
+
+def build_site_model(documents: Documents) -> Site:
+    """The whole site as typed objects; ``documents`` must have passed ``check``."""
+    entities = {}
+    for kind, document in documents.registries.items():
+        for i, entry in enumerate(document.data or []):
+            entities[entry["id"]] = _entity(kind, entry, _origin(document, (i,)))
+    sheets = [_sheet(slug, document) for slug, document in documents.sheets.items()]
+    return Site(_settings(documents.site.data), dict(sorted(entities.items())), sheets)
+
+
+def _settings(data: dict) -> SiteSettings:
+    base_url = data["base_url"] if data["base_url"].endswith("/") else data["base_url"] + "/"
+    map_data = data.get("map", {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                "attribution": "&copy; OpenStreetMap contributors"})
+    return SiteSettings(
+        title=data["title"], description=data.get("description", {}),
+        languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
+        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"))
+
+
+def _entity(kind: str, entry: dict, origin: Origin) -> Entity:
+    relations = {}
+    for relation in ("organization", "parent", "backers", "country"):
+        if relation in entry:
+            value = entry[relation]
+            relations[relation] = value if isinstance(value, list) else [value]
+    return Entity(
+        kind=kind, id=entry["id"], name=entry["name"], aliases=entry.get("aliases", {}),
+        description=entry.get("description", {}), origin=origin,
+        status=entry.get("status", "reviewed"), role=entry.get("role", {}),
+        category=entry.get("kind", ""), relations=relations, lat=entry.get("lat"),
+        lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"))
+
+
+def _sheet(slug: str, document: Document) -> Sheet:
+    data = document.data
+    source = data["source"]
+    published = source.get("published", {})
+    facts = {name: [_fact(name, item, _origin(document, (name, i)))
+                    for i, item in enumerate(data.get(name, []))]
+             for name in ("claims", "quotes", "timeline", "figures")}
+    return Sheet(
+        slug=slug,
+        source=Source(seed=source["seed"], publisher=source["publisher"],
+                      cites=source.get("cites"), language=source["language"],
+                      published=published.get("date"),
+                      approximate=published.get("approximate", False), url=source.get("url")),
+        title=data["title"], summary=data.get("summary", {}), notes=data.get("notes", {}),
+        text=[Sentence(s["id"], s["text"]) for s in data["text"]],
+        mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
+                  for kind in ("people", "organizations", "places")},
+        origin=_origin(document, ()), document=document, **facts)
+
+
+FACT_KIND = {"claims": "claim", "quotes": "quote", "timeline": "event", "figures": "figure"}
+
+
+def _fact(list_name: str, item: dict, origin: Origin) -> Fact:
+    who = item.get("attributed_to", item.get("speaker"))
+    return Fact(
+        kind=FACT_KIND[list_name], id=item["id"], text=item.get("text", item.get("label", {})),
+        sentences=item["sentences"], origin=origin,
+        attribution=Attribution.parse(who) if who is not None else None, via=item.get("via"),
+        date=item.get("date"), approximate=item.get("approximate", False),
+        value=item.get("value"))

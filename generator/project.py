@@ -1,0 +1,95 @@
+"""Where a project's folders are, and reading all of its content files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, display_path
+from .loader import Document, load_document
+
+REGISTRIES = ("people", "organizations", "places")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one fact-sheet project (the layout of the design)."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+@dataclass
+class Documents:
+    """Every parsed content file of a project, before any checking."""
+
+    site: Document
+    registries: dict[str, Document]
+    """people, organizations, places."""
+    sheets: dict[str, Document] = field(default_factory=dict)
+    """slug -> sheet document, in slug order."""
+
+    def all(self) -> list[Document]:
+        return [self.site, *self.registries.values(), *self.sheets.values()]
+
+
+def load_documents(project: Project) -> tuple[Documents, list[Problem]]:
+    """Parse site.yml, the registries and every sheet; collect all parse problems."""
+    problems: list[Problem] = []
+
+    def load(path: Path) -> Document:
+        document, found = load_document(path, project.display(path))
+        problems.extend(found)
+        return document
+
+    site = load(project.content / "site.yml")
+    registries = {name: _load_registry(project, name, load) for name in REGISTRIES}
+    sheets = {}
+    for path in sorted((project.content / "sheets").glob("*.yml")):
+        if not _safe_content_file(project, path, problems):
+            continue
+        sheets[path.stem] = load(path)
+    return Documents(site, registries, sheets), problems
+
+
+def _load_registry(project: Project, name: str, load) -> Document:
+    path = project.content / "entities" / f"{name}.yml"
+    if not path.exists():
+        document = Document(path, project.display(path), data=[])
+        return document
+    return load(path)
+
+
+def _safe_content_file(project: Project, path: Path, problems: list[Problem]) -> bool:
+    """A sheet file must have a slug name and stay inside content/ (no symlink escapes)."""
+    shown = project.display(path)
+    if not SLUG.match(path.stem):
+        problems.append(Problem(shown, 0, 0, "error", f"sheet file name '{path.name}' must be a "
+                                "slug: lower-case ASCII letters and digits joined by hyphens",
+                                "sheet-slug"))
+        return False
+    if not path.resolve().is_relative_to(project.content.resolve()):
+        problems.append(Problem(shown, 0, 0, "error", "file points outside content/ (symlink); "
+                                "refused", "path-outside"))
+        return False
+    return True

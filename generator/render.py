@@ -1,0 +1,211 @@
+"""Jinja templates + the typed site -> (output path, HTML) pairs. No file is written here.
+
+Every page gets one ``PageContext`` that knows the page's language and place in the site,
+so templates ask it for links, texts, dates and numbers instead of computing them.
+Autoescaping is on everywhere and undefined values fail loudly.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup
+
+from . import urls
+from .errors import BuildError
+from .i18n import Formatter, direction, language_name, load_strings
+from .maps import MapPlace, build_map
+from .markup import render_markdown
+from .model import Entity, Sheet, Site, Text
+
+ENTITY_KINDS = ("people", "organizations", "places")
+
+
+def packaged_templates() -> Path:
+    """The default templates: shipped in the wheel, or the repository's own folder."""
+    inside = Path(__file__).parent / "_templates"
+    return inside if inside.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def template_dirs(project_templates: Path) -> tuple[Path, ...]:
+    """Search order: the project's ``templates/`` first, then the packaged defaults."""
+    dirs = [project_templates] if project_templates.is_dir() else []
+    default = packaged_templates()
+    if not dirs or default.resolve() != dirs[0].resolve():
+        dirs.append(default)
+    return tuple(dirs)
+
+
+def make_environment(dirs: tuple[Path, ...]) -> Environment:
+    return Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                       lstrip_blocks=True, keep_trailing_newline=True)
+
+
+@dataclass
+class PageContext:
+    """What a template knows about the page it renders: language, place, helpers."""
+
+    site: Site
+    language: str
+    path: str
+    """Output path of this page, relative to ``site/``."""
+    kind: str
+    key: str | None
+    strings: dict[str, str]
+    formatter: Formatter
+
+    @property
+    def dir(self) -> str:
+        return direction(self.language)
+
+    @staticmethod
+    def direction(language: str) -> str:
+        return direction(language)
+
+    @staticmethod
+    def language_name(language: str) -> str:
+        return language_name(language)
+
+    def link(self, kind: str, key: str | None = None, language: str | None = None) -> str:
+        """Relative URL of another page (same language unless told)."""
+        return urls.href(self.path, urls.page_path(kind, language or self.language, key))
+
+    def asset(self, name: str) -> str:
+        return urls.href(self.path, f"assets/{name}")
+
+    def canonical(self, language: str | None = None) -> str:
+        target = urls.page_path(self.kind, language or self.language, self.key)
+        return urls.absolute(self.site.settings.base_url, target)
+
+    def t(self, key: str) -> str:
+        """An interface string in the page's language."""
+        return self.strings[key]
+
+    def tr(self, text: Text) -> Markup:
+        """A content text in the page's language; a missing one is marked, never swapped."""
+        value = text.get(self.language, "").strip()
+        if value:
+            return Markup.escape(value)
+        for other, original in text.items():
+            if original.strip():
+                return Markup('<span class="untranslated" title="{}"><bdi lang="{}" dir="{}">{}'
+                              '</bdi> <small>({})</small></span>').format(
+                    self.t("untranslated_title"), other, direction(other), original,
+                    self.t("untranslated"))
+        return Markup("")
+
+    def md(self, text: Text) -> Markup:
+        """A Markdown text in the page's language, sanitized."""
+        value = text.get(self.language, "").strip()
+        return render_markdown(value) if value else self.tr(text)
+
+    def date(self, value: str) -> str:
+        return self.formatter.date(value)
+
+    def number(self, value: float | int) -> str:
+        return self.formatter.number(value)
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.site.entities[entity_id]
+
+    def entity_link(self, entity_id: str) -> str:
+        entity = self.site.entities[entity_id]
+        return self.link(entity.kind, entity.id)
+
+    def kind_label(self, entity: Entity) -> str:
+        return self.strings.get(f"kind_{entity.category}", entity.category)
+
+    def alternates(self) -> list[tuple[str, str, str]]:
+        """(language, its own name, relative URL) of this page in every site language."""
+        return [(lang, language_name(lang), self.link(self.kind, self.key, lang))
+                for lang in self.site.settings.languages]
+
+
+class Renderer:
+    """Renders every page of the site for every language."""
+
+    def __init__(self, site: Site, dirs: tuple[Path, ...]):
+        self.site = site
+        self.env = make_environment(dirs)
+        self.dirs = dirs
+        self.strings = {lang: load_strings(dirs, lang) for lang in site.settings.languages}
+        self.formatters = {lang: Formatter(lang, site.settings.locales.get(lang),
+                                           site.settings.digits.get(lang))
+                           for lang in site.settings.languages}
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """(output path, HTML) for every page, in a stable order."""
+        default = self.site.settings.languages[0]
+        yield self._render("landing.html", "landing", default, None)
+        yield self._render("404.html", "404", default, None, path="404.html")
+        for language in self.site.settings.languages:
+            yield self._render("home.html", "home", language, None)
+            yield self._render("about.html", "about", language, None)
+            yield self._render("404.html", "404", language, None)
+            for sheet in self.site.sheets:
+                yield self._render("sheet.html", "sheet", language, sheet.slug, sheet=sheet)
+            for entity in self.site.entities.values():
+                yield self._render("entity.html", entity.kind, language, entity.id,
+                                   entity=entity)
+
+    def _render(self, template: str, kind: str, language: str, key: str | None,
+                path: str | None = None, **extra) -> tuple[str, str]:
+        path = path or urls.page_path(kind, language, key)
+        link_from = "404.html" if kind == "404" else path  # 404 links resolve from <base>
+        page = PageContext(self.site, language, link_from, kind, key, self.strings[language],
+                           self.formatters[language])
+        extra["map"] = (self._sheet_map(page, extra["sheet"]) if kind == "sheet"
+                        else self._place_map(page, extra["entity"]) if kind == "places"
+                        else None)
+        if kind == "404":
+            extra["root"] = urls.root_path(self.site.settings.base_url)
+        try:
+            html = self.env.get_template(template).render(page=page, site=self.site, **extra)
+        except TemplateError as error:
+            raise BuildError(_template_message(template, error)) from error
+        return path, html
+
+    def _sheet_map(self, page: PageContext, sheet: Sheet):
+        sentences = {s.id: s for s in sheet.text}
+        places = []
+        for mention in sheet.mentions["places"]:
+            lines = tuple(f"{page.t('sentence_short')} {sid[1:]}: "
+                          f"{_shorten(page.tr(sentences[sid].text).striptags())}"
+                          for sid in mention.sentences[:2])
+            places.append(self._map_place(page, page.entity(mention.id), lines))
+        return self._map(page, "sheet", places)
+
+    def _place_map(self, page: PageContext, place: Entity):
+        return self._map(page, "place", [self._map_place(page, place, ())])
+
+    def _map_place(self, page: PageContext, place: Entity, lines: tuple[str, ...]) -> MapPlace:
+        return MapPlace(place.id, page.tr(place.name).striptags(), place.category,
+                        page.kind_label(place), place.lat, place.lon,
+                        page.entity_link(place.id), lines)
+
+    def _map(self, page: PageContext, name: str, places: list[MapPlace]):
+        if not places:
+            return None
+        settings = self.site.settings.map
+        return build_map(name, places, settings.tiles, settings.attribution, settings.max_zoom,
+                         page.language, page.dir)
+
+
+def _template_message(template: str, error: TemplateError) -> str:
+    """One line naming the template file and line that failed, for template authors."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None) or template
+    line = getattr(error, "lineno", None)
+    if line is None:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.endswith(".html")]
+        name, line = (frames[-1].filename, frames[-1].lineno) if frames else (name, 0)
+    return f"{name}:{line}: template error: {error.message or error}"
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,57 @@
+"""Every output path and URL of the site comes from here, relative by construction.
+
+A page is addressed by (kind, language, key). Its file is ``<lang>/<folder>/<key>/index.html``
+and links between pages are computed relative to the linking page, so the site works at
+a domain root and under a project sub-path (``https://user.github.io/repo/``) alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+FOLDERS = {
+    "home": "", "about": "about", "sheet": "sheets", "people": "people",
+    "organizations": "organizations", "places": "places",
+}
+"""Page kind -> folder under the language folder."""
+
+
+def page_path(kind: str, language: str, key: str | None = None) -> str:
+    """Output path, relative to ``site/``, of one page."""
+    if kind == "landing":
+        return "index.html"
+    if kind == "404":
+        return f"{language}/404.html" if language else "404.html"
+    parts = [language, FOLDERS[kind], key or ""]
+    return posixpath.join(*[part for part in parts if part], "index.html")
+
+
+def href(from_path: str, to_path: str) -> str:
+    """Relative URL from the page at ``from_path`` to the file at ``to_path``.
+
+    Links to a folder's ``index.html`` end at the folder (``../people/x/``), as static
+    hosts serve them.
+    """
+    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    start = posixpath.dirname(from_path) or "."
+    if not target:
+        relative = posixpath.relpath(".", start)
+    else:
+        relative = posixpath.relpath(target.rstrip("/") or ".", start)
+    if target.endswith("/") or not target:
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Absolute URL of an output file (sitemap, canonical, hreflang, Open Graph only)."""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return base_url + path
+
+
+def root_path(base_url: str) -> str:
+    """The URL path the site lives under (``/repo/``), for pages served at any depth (404)."""
+    after_host = base_url.split("://", 1)[-1]
+    path = after_host[after_host.find("/"):] if "/" in after_host else "/"
+    return path if path.endswith("/") else path + "/"
