@@ -126,23 +126,25 @@ def _check_sheet(project: Project, document: Document, index: EntityIndex,
 
 
 def _sentence_ids(document: Document, problems: list[Problem]) -> set[str]:
-    seen: set[str] = set()
-    for i, sentence in enumerate(document.data["text"]):
-        if sentence["id"] in seen:
-            problems.append(document.problem(("text", i, "id"), f"sentence id "
-                                             f"'{sentence['id']}' is used twice", "ref-duplicate-id"))
-        seen.add(sentence["id"])
-    return seen
+    items = [(("text", i), s) for i, s in enumerate(document.data["text"])]
+    return _unique_ids(document, items, "sentence id", problems)
 
 
 def _check_fact_ids(document: Document, problems: list[Problem]) -> None:
+    items = [((name, i), fact) for name in FACT_LISTS
+             for i, fact in enumerate(document.data.get(name, []))]
+    _unique_ids(document, items, "fact id", problems)
+
+
+def _unique_ids(document: Document, items: list, what: str, problems: list[Problem]) -> set[str]:
+    """The ids of ``items`` ((path, entry) pairs); each repeated id is a problem."""
     seen: set[str] = set()
-    for list_name in FACT_LISTS:
-        for i, fact in enumerate(document.data.get(list_name, [])):
-            if fact["id"] in seen:
-                problems.append(document.problem((list_name, i, "id"), f"fact id '{fact['id']}' "
-                                                 "is used twice in this sheet", "ref-duplicate-id"))
-            seen.add(fact["id"])
+    for path, entry in items:
+        if entry["id"] in seen:
+            problems.append(document.problem(path + ("id",), f"{what} '{entry['id']}' is used "
+                                             "twice in this sheet", "ref-duplicate-id"))
+        seen.add(entry["id"])
+    return seen
 
 
 def _check_fact(document: Document, path: tuple, fact: dict, sentences: set[str],

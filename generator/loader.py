@@ -29,6 +29,14 @@ CORE_TAGS = {
     "tag:yaml.org,2002:null",
 }
 
+COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class RefusedYAML(yaml.MarkedYAMLError):
+    """Valid YAML that content files may not use (anchors and aliases)."""
+
+    rule = "yaml-alias"
+
 
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader without timestamps and without anchors or aliases."""
@@ -36,14 +44,15 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise yaml.MarkedYAMLError(
+            raise RefusedYAML(
                 problem="YAML aliases (*name) are not allowed in content files",
                 problem_mark=event.start_mark,
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(
-                problem="YAML anchors (&name) are not allowed in content files",
+            raise RefusedYAML(
+                problem="YAML anchors (&name) are not allowed in content files; "
+                        "write the value out again",
                 problem_mark=event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -99,6 +108,9 @@ class _Builder:
 
     def build(self, node, path: Path_):
         self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not isinstance(node, ScalarNode) and node.tag not in COLLECTION_TAGS:
+            self._refuse_tag(node)
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -125,12 +137,15 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: Path_):
         if node.tag not in CORE_TAGS:
-            here = (node.start_mark.line + 1, node.start_mark.column + 1)
-            self._fail(here, f"YAML tag '{node.tag}' is not allowed in content files", "yaml-tag")
+            self._refuse_tag(node)
             return None
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         return self.loader.construct_object(node, deep=True)
+
+    def _refuse_tag(self, node) -> None:
+        here = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self._fail(here, f"YAML tag '{node.tag}' is not allowed in content files", "yaml-tag")
 
     def _fail(self, where: tuple[int, int], message: str, rule: str) -> None:
         self.problems.append(Problem(self.doc.display, *where, "error", message, rule))
@@ -166,20 +181,32 @@ def load_document(path: Path, display: str) -> tuple[Document, list[Problem]]:
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
+        if node is None:
+            return document, []
+        builder = _Builder(document, loader)
+        document.data = builder.build(node, ())
+        return document, builder.problems
     except yaml.MarkedYAMLError as error:
         return document, [_syntax_problem(error, display)]
     finally:
         loader.dispose()
-    if node is None:
-        document.data = None
-        return document, []
-    builder = _Builder(document, loader)
-    document.data = builder.build(node, ())
-    return document, builder.problems
+
+
+UNCLOSED_CONTEXTS = ("while parsing a flow", "while scanning a quoted scalar",
+                     "while scanning a double-quoted", "while scanning a single-quoted")
+"""Errors whose real cause is where something was opened, not where parsing gave up."""
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    unclosed = (error.context or "").startswith(UNCLOSED_CONTEXTS) and error.context_mark
+    mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    message = " ".join(part for part in (error.context, error.problem) if part)
-    return Problem(display, line, col, "error", f"YAML syntax: {message}", "yaml-syntax")
+    if unclosed:
+        what = error.context.removeprefix("while parsing a ").removeprefix("while scanning a ")
+        message = (f"unclosed {what} opened here: {error.problem} "
+                   f"(on line {error.problem_mark.line + 1})")
+    else:
+        message = " ".join(part for part in (error.context, error.problem) if part)
+    rule = getattr(error, "rule", "yaml-syntax")
+    prefix = "" if rule != "yaml-syntax" else "YAML syntax: "
+    return Problem(display, line, col, "error", f"{prefix}{message}", rule)

@@ -62,7 +62,8 @@ def _problem(document: Document, error: ValidationError) -> Problem:
     if kind == "propertyNames":
         return _bad_key(document, error, path)
     if kind == "type":
-        return document.problem(path, f"{_field(path)} must be {_type_name(error.validator_value)}, "
+        expected = _type_name(error.validator_value)
+        return document.problem(path, f"{_field(path)} must be {expected}, "
                                 f"not {_describe(error.instance)}", "schema-type")
     if kind in ("minimum", "maximum"):
         return document.problem(path, f"{_field(path)} is {error.instance}, outside the allowed "

@@ -1,0 +1,70 @@
+"""Shared fixtures: a throw-away copy of the project, its built site, and a sub-path server."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build
+from generator.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHEET = "kadhimi-us-threat-2020"
+
+
+def copy_project(target: Path, content: Path | None = None) -> Project:
+    """A project folder in ``target`` with the repository's templates and seeds, and
+    ``content`` (default: the shipped content)."""
+    shutil.copytree(content or REPO / "content", target / "content")
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    shutil.copytree(REPO / "templates", target / "templates")
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Project:
+    """The shipped content, built once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build(project)
+    return project
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site only under ``/repo-name/``, as GitHub Pages serves a project site."""
+
+    prefix = "/repo-name/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """Base URL of the built site served on 127.0.0.1 under /repo-name/."""
+    handler = functools.partial(SubPathHandler, directory=str(built.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}"
+    server.shutdown()

@@ -1,0 +1,93 @@
+"""Building: deterministic bytes, atomic replacement, errors that write nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from generator.build import build
+from generator.errors import BuildError, ContentError
+from generator.writer import safe_output_path
+
+
+def tree_digest(folder) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical(project):
+    build(project)
+    first = tree_digest(project.site)
+    build(project)
+    assert tree_digest(project.site) == first
+    assert any(name.endswith("sheets/kadhimi-us-threat-2020/index.html") for name in first)
+
+
+def test_build_replaces_site_and_leaves_no_temporary_folders(project):
+    project.site.mkdir()
+    (project.site / "stale.html").write_text("old")
+    build(project)
+    assert not (project.site / "stale.html").exists()
+    siblings = [p.name for p in project.root.iterdir() if p.name.startswith(".site")]
+    assert siblings == []
+
+
+def test_content_error_leaves_previous_site_untouched(project):
+    build(project)
+    before = tree_digest(project.site)
+    places = project.content / "entities" / "places.yml"
+    places.write_text(places.read_text("utf-8").replace("lat: 33.3", "lat: 333.3", 1), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        build(project)
+    assert any(p.rule == "schema-range" for p in raised.value.problems)
+    assert tree_digest(project.site) == before
+
+
+def test_template_error_is_one_line_and_leaves_site_untouched(project):
+    build(project)
+    before = tree_digest(project.site)
+    (project.templates / "about.html").write_text("{% extends 'base.html' %}"
+                                                  "{% block main %}{{ nope.x }}{% endblock %}")
+    with pytest.raises(BuildError, match=r"about.html:1: template error: 'nope' is undefined"):
+        build(project)
+    assert tree_digest(project.site) == before
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../b", "a\\..\\b", ""])
+def test_writer_refuses_paths_outside_the_site(tmp_path, bad):
+    with pytest.raises(BuildError):
+        safe_output_path(tmp_path, bad)
+
+
+def run_cli(project, *args):
+    return subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project.root),
+                           *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_build_reports_pages_and_place(project):
+    result = run_cli(project)
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout and "pages" in result.stdout and "site/" in result.stdout
+
+
+def test_cli_content_error_is_a_located_line_and_exit_1(project):
+    places = project.content / "entities" / "places.yml"
+    places.write_text(places.read_text("utf-8").replace("lat: 33.3", "lat: 333.3", 1), "utf-8")
+    result = run_cli(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("content/entities/places.yml:")
+    assert first.endswith("[schema-range]")
+    assert not project.site.exists()
+
+
+def test_cli_usage_error_exits_2(project, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "content/site.yml" in result.stderr
+    assert run_cli(project, "no-such-command").returncode == 2

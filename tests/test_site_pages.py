@@ -1,0 +1,153 @@
+"""The built seed site, parsed: content, anchors, languages and maps are all there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from conftest import REPO, SHEET, soup
+
+LANGUAGES = ("ar", "en")
+
+
+def registry(name: str) -> dict:
+    entries = yaml.safe_load((REPO / "content/entities" / f"{name}.yml").read_text("utf-8"))
+    return {entry["id"]: entry for entry in entries}
+
+
+def sheet_data() -> dict:
+    return yaml.load((REPO / f"content/sheets/{SHEET}.yml").read_text("utf-8"),
+                     Loader=yaml.BaseLoader)
+
+
+def sheet_page(built, language):
+    return soup(built.site / language / "sheets" / SHEET / "index.html")
+
+
+def text_of(page) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_person_place_and_quote_is_on_the_sheet_page(built, language):
+    page = sheet_page(built, language)
+    text = text_of(page)
+    data = sheet_data()
+    people, places = registry("people"), registry("places")
+    for mention in data["people"]:
+        assert people[mention["id"]]["name"][language] in text
+    for mention in data["places"]:
+        assert places[mention["id"]]["name"][language] in text
+    for quote in data["quotes"]:
+        assert " ".join(quote["text"][language].split()) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_sentence_link_resolves_to_an_anchor_on_the_page(built, language):
+    page = sheet_page(built, language)
+    ids = {element["id"] for element in page.find_all(id=True)}
+    fragments = [a["href"][1:] for a in page.find_all("a", href=True)
+                 if a["href"].startswith("#")]
+    assert fragments
+    missing = sorted(set(fragments) - ids)
+    assert not missing
+    data = sheet_data()
+    sentence_ids = {s["id"] for s in data["text"]}
+    assert sentence_ids <= ids
+    for kind in ("claims", "quotes", "timeline", "figures"):
+        for fact in data[kind]:
+            item = page.find(id=fact["id"])
+            linked = {a["href"][1:] for a in item.select("a.ref")}
+            assert linked == set(fact["sentences"]), fact["id"]
+
+
+def test_original_text_is_the_seed_verbatim(built):
+    page = sheet_page(built, "ar")
+    seed = (REPO / "seeds" / sheet_data()["source"]["seed"]).read_text("utf-8")
+    body = "".join(seed.splitlines()[1:-1])
+    sentences = [li.p.get_text() for li in page.select("ol.sentences > li")]
+    assert re.sub(r"\s", "", "".join(sentences)) == re.sub(r"\s", "", body)
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("en", "ltr")])
+def test_every_page_declares_its_language_and_direction(built, language, direction):
+    pages = list((built.site / language).rglob("*.html"))
+    assert len(pages) > 30
+    for path in pages:
+        html = soup(path).html
+        assert (html["lang"], html["dir"]) == (language, direction), path
+
+
+@pytest.mark.parametrize(("language", "other"), [("ar", "en"), ("en", "ar")])
+def test_language_switch_lands_on_the_counterpart_page(built, language, other):
+    for path in (built.site / language).rglob("index.html"):
+        switch = soup(path).select_one(f"a.lang-switch[hreflang={other}]")
+        target = (path.parent / switch["href"] / "index.html").resolve()
+        counterpart = built.site / other / path.relative_to(built.site / language)
+        assert target == counterpart.resolve(), path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sheet_map_has_one_marker_per_place(built, language):
+    page = sheet_page(built, language)
+    script = "\n".join(s.get_text() for s in page.find_all("script") if not s.get("src"))
+    places = sheet_data()["places"]
+    assert script.count("L.marker(") == len(places)
+    for mention in places:
+        assert f'places/{mention["id"]}/' in script.encode().decode("unicode_escape")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_claims_show_named_or_anonymous_attribution(built, language):
+    page = sheet_page(built, language)
+    for claim in sheet_data()["claims"]:
+        item = page.find(id=claim["id"])
+        who = claim["attributed_to"]
+        if isinstance(who, dict):
+            assert item.select_one(".source--anonymous")
+            assert " ".join(who["anonymous"][language].split()) in text_of(item)
+        else:
+            assert item.select_one(f".source--named a[href$='/{who}/']")
+
+
+def test_dates_use_the_locale_month_names(built):
+    assert "أيلول" in text_of(sheet_page(built, "ar"))
+    assert "September" in text_of(sheet_page(built, "en"))
+
+
+def test_every_entity_has_a_page_in_every_language(built):
+    for kind in ("people", "organizations", "places"):
+        for entity_id, entry in registry(kind).items():
+            for language in LANGUAGES:
+                page = soup(built.site / language / kind / entity_id / "index.html")
+                assert page.h1.get_text(strip=True) == entry["name"][language]
+
+
+def test_site_has_landing_about_and_not_found_pages(built):
+    site = built.site
+    for path in ("index.html", "404.html", ".nojekyll", "ar/index.html", "en/index.html",
+                 "ar/about/index.html", "en/about/index.html", "ar/404.html", "en/404.html",
+                 "assets/site.css", "assets/vendor/leaflet/leaflet.js"):
+        assert (site / path).is_file(), path
+    landing = soup(site / "index.html")
+    assert landing.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=ar/")
+
+
+def test_internal_links_and_assets_are_relative_and_exist(built):
+    for path in built.site.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # served at any depth: resolved from <base>, tested in the browser
+        page = soup(path)
+        for element in page.find_all(["a", "link", "script"]):
+            url = element.get("href") or element.get("src")
+            if not url or url.startswith("#") or element.get("rel") in (["canonical"],
+                                                                          ["alternate"]):
+                continue
+            if url.startswith(("https://", "http://")):
+                assert "external" in (element.get("rel") or []) or element.name == "a", url
+                continue
+            assert not url.startswith("/"), f"{path}: {url}"
+            target = (path.parent / url.split("#")[0])
+            target = target / "index.html" if url.split("#")[0].endswith("/") else target
+            assert target.resolve().is_file(), f"{path}: {url}"
