@@ -1,0 +1,8 @@
+"""One module per ``build-site`` command; each has ``register(subparsers)`` and ``run``.
+
+``COMMANDS`` is the order they appear in ``build-site --help``.
+"""
+
+from . import build, check
+
+COMMANDS = [build, check]
