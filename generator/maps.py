@@ -81,7 +81,8 @@ def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, m
 
 def _icon(place: MapPlace) -> folium.DivIcon:
     approximate = " place-marker--area" if place.kind in APPROXIMATE_KINDS else ""
-    return folium.DivIcon(html="<span></span>", icon_size=(22, 22), icon_anchor=(11, 11),
+    label = Markup('<span class="visually-hidden">{}</span>').format(place.name)
+    return folium.DivIcon(html=str(label), icon_size=(22, 22), icon_anchor=(11, 11),
                           class_name=f"place-marker place-marker--{place.kind}{approximate}")
 
 
