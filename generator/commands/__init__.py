@@ -3,6 +3,6 @@
 ``COMMANDS`` is the order they appear in ``build-site --help``.
 """
 
-from . import build, check
+from . import build, check, publish
 
-COMMANDS = [build, check]
+COMMANDS = [build, check, publish]
