@@ -9,6 +9,7 @@ from .errors import ContentError, Problem
 from .model import build_site_model
 from .project import Documents, Project, load_documents
 from .render import Renderer, template_dirs
+from .schema import schema_files
 from .writer import read_assets, write_site
 
 
@@ -21,11 +22,12 @@ class BuildResult:
     warnings: list[Problem]
 
 
-def load_and_check(project: Project) -> tuple[Documents, list[Problem]]:
+def load_and_check(project: Project, strict: bool = False
+                   ) -> tuple[Documents, list[Problem]]:
     """The parsed content and every problem in it, sorted by file and line."""
     documents, problems = load_documents(project)
     if not any(p.is_error for p in problems):
-        problems += check_documents(project, documents)
+        problems += check_documents(project, documents, strict)
     return documents, sorted(problems)
 
 
@@ -39,6 +41,7 @@ def build(project: Project) -> BuildResult:
     pages = dict(Renderer(site, dirs).pages())
     files = read_assets(dirs)
     files.update({path: html.encode("utf-8") for path, html in pages.items()})
+    files.update(schema_files())
     files[".nojekyll"] = b""
     if site.settings.cname:
         files["CNAME"] = (site.settings.cname + "\n").encode("ascii")

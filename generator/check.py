@@ -1,4 +1,4 @@
-"""All content rules: schemas, references between files, and translation coverage.
+"""All content rules, in order: schemas, then references, translations and text hygiene.
 
 Checking happens on the parsed documents, before any typed model is built, so the model
 can trust its input and every problem can point at a file, line and column.
@@ -6,44 +6,28 @@ can trust its input and every problem can point at a file, line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from . import references
 from .errors import Problem
-from .loader import Document
-from .project import REGISTRIES, Documents, Project
+from .hygiene import check_hygiene
+from .project import Documents, Project
 from .schema import check_schema
-
-TEXT_FIELDS = {"title", "summary", "name", "role", "description", "text", "label", "notes",
-               "anonymous"}
-FACT_LISTS = ("claims", "quotes", "timeline", "figures")
-ENTITY_RELATIONS = {  # field -> registry it must point into
-    "organization": "organizations", "parent": None, "backers": "organizations",
-    "country": "places",
-}
+from .translations import check_translations, load_confirmations
 
 
-@dataclass
-class EntityIndex:
-    """Every entity id, the registry it is in, and where it is defined."""
-
-    kind_of: dict[str, str] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-
-
-def check_documents(project: Project, documents: Documents) -> list[Problem]:
-    """Every problem of the content; the list is empty when the site can be built."""
+def check_documents(project: Project, documents: Documents, strict: bool = False
+                    ) -> list[Problem]:
+    """Every problem of the content; no error means the site can be built."""
     problems = _schema_problems(documents)
     if any(p.is_error for p in problems):
         return problems  # references make no sense on files of the wrong shape
-    languages = documents.site.data["languages"]
-    index = _index_entities(documents, problems)
+    index = references.index_entities(documents, problems)
     for name, document in documents.registries.items():
-        _check_relations(document, name, index, problems)
+        references.check_relations(document, name, index, problems)
     for document in documents.sheets.values():
-        _check_sheet(project, document, index, problems)
-    _check_unused(documents, index, problems)
-    for document in documents.all():
-        _check_translations(document, languages, problems)
+        references.check_sheet(project, document, index, problems)
+    references.check_unused(documents, index, problems)
+    confirmed = load_confirmations(project.content)
+    problems.extend(check_translations(documents, confirmed, strict))
     return problems
 
 
@@ -52,152 +36,7 @@ def _schema_problems(documents: Documents) -> list[Problem]:
     named = [(documents.site, "site"), *((d, n) for n, d in documents.registries.items()),
              *((d, "sheet") for d in documents.sheets.values())]
     for document, name in named:
-        if document.data is None and document.positions:
-            problems.append(document.problem((), "file is empty", "schema-type"))
-        elif document.positions:
+        if document.positions:
             problems.extend(check_schema(document, name))
+            problems.extend(check_hygiene(document))
     return problems
-
-
-def _index_entities(documents: Documents, problems: list[Problem]) -> EntityIndex:
-    index = EntityIndex()
-    first_seen: dict[str, str] = {}
-    for name in REGISTRIES:
-        document = documents.registries[name]
-        for i, entry in enumerate(document.data or []):
-            entity_id = entry["id"]
-            if entity_id in index.kind_of:
-                problems.append(document.problem((i, "id"), f"id '{entity_id}' is already "
-                                f"defined at {first_seen[entity_id]}", "ref-duplicate-id"))
-                continue
-            index.kind_of[entity_id] = name
-            line, _ = document.where((i, "id"))
-            first_seen[entity_id] = f"{document.display}:{line}"
-    return index
-
-
-def _check_relations(document: Document, registry: str, index: EntityIndex,
-                     problems: list[Problem]) -> None:
-    for i, entry in enumerate(document.data or []):
-        for relation, target in ENTITY_RELATIONS.items():
-            values = entry.get(relation)
-            values = values if isinstance(values, list) else [values] if values else []
-            for j, value in enumerate(values):
-                path = (i, relation, j) if isinstance(entry[relation], list) else (i, relation)
-                _expect(document, path, value, target or registry, index, problems,
-                        count_use=False)
-
-
-def _expect(document: Document, path: tuple, entity_id: str, registries, index: EntityIndex,
-            problems: list[Problem], count_use: bool = True) -> None:
-    """Report ``entity_id`` unless it is defined in one of ``registries``."""
-    allowed = (registries,) if isinstance(registries, str) else registries
-    kind = index.kind_of.get(entity_id)
-    if count_use:
-        index.used.add(entity_id)
-    if kind in allowed:
-        return
-    where = " or ".join(f"content/entities/{name}.yml" for name in allowed)
-    found = f" (it is in content/entities/{kind}.yml)" if kind else ""
-    problems.append(document.problem(path, f"unknown id '{entity_id}': not defined in "
-                                     f"{where}{found}", "ref-unknown-id"))
-
-
-def _check_sheet(project: Project, document: Document, index: EntityIndex,
-                 problems: list[Problem]) -> None:
-    sheet = document.data
-    source = sheet["source"]
-    seed = project.seeds / source["seed"]
-    if not seed.is_file() or not seed.resolve().is_relative_to(project.seeds.resolve()):
-        problems.append(document.problem(("source", "seed"), f"seed file '{source['seed']}' "
-                                         "not found in seeds/", "ref-missing-seed"))
-    for role in ("publisher", "cites"):
-        if role in source:
-            _expect(document, ("source", role), source[role], "organizations", index, problems)
-    sentences = _sentence_ids(document, problems)
-    _check_fact_ids(document, problems)
-    for list_name in FACT_LISTS:
-        for i, fact in enumerate(sheet.get(list_name, [])):
-            _check_fact(document, (list_name, i), fact, sentences, index, problems)
-    for registry in REGISTRIES:
-        for i, mention in enumerate(sheet.get(registry, [])):
-            _expect(document, (registry, i, "id"), mention["id"], registry, index, problems)
-            _check_sentences(document, (registry, i), mention, sentences, problems)
-
-
-def _sentence_ids(document: Document, problems: list[Problem]) -> set[str]:
-    items = [(("text", i), s) for i, s in enumerate(document.data["text"])]
-    return _unique_ids(document, items, "sentence id", problems)
-
-
-def _check_fact_ids(document: Document, problems: list[Problem]) -> None:
-    items = [((name, i), fact) for name in FACT_LISTS
-             for i, fact in enumerate(document.data.get(name, []))]
-    _unique_ids(document, items, "fact id", problems)
-
-
-def _unique_ids(document: Document, items: list, what: str, problems: list[Problem]) -> set[str]:
-    """The ids of ``items`` ((path, entry) pairs); each repeated id is a problem."""
-    seen: set[str] = set()
-    for path, entry in items:
-        if entry["id"] in seen:
-            problems.append(document.problem(path + ("id",), f"{what} '{entry['id']}' is used "
-                                             "twice in this sheet", "ref-duplicate-id"))
-        seen.add(entry["id"])
-    return seen
-
-
-def _check_fact(document: Document, path: tuple, fact: dict, sentences: set[str],
-                index: EntityIndex, problems: list[Problem]) -> None:
-    _check_sentences(document, path, fact, sentences, problems)
-    for role in ("attributed_to", "speaker"):
-        value = fact.get(role)
-        if isinstance(value, str):
-            _expect(document, path + (role,), value, ("people", "organizations"), index, problems)
-    if "via" in fact:
-        _expect(document, path + ("via",), fact["via"], "organizations", index, problems)
-
-
-def _check_sentences(document: Document, path: tuple, item: dict, sentences: set[str],
-                     problems: list[Problem]) -> None:
-    for j, sentence in enumerate(item["sentences"]):
-        if sentence not in sentences:
-            problems.append(document.problem(path + ("sentences", j), f"sentence '{sentence}' "
-                                             "does not exist in this sheet's text",
-                                             "ref-unknown-sentence"))
-
-
-def _check_unused(documents: Documents, index: EntityIndex, problems: list[Problem]) -> None:
-    for name in REGISTRIES:
-        document = documents.registries[name]
-        for i, entry in enumerate(document.data or []):
-            if entry["id"] not in index.used:
-                problems.append(document.problem((i, "id"), f"'{entry['id']}' is defined but no "
-                                                 "sheet mentions it", "ref-unused", "warning"))
-
-
-def _check_translations(document: Document, languages: list[str],
-                        problems: list[Problem]) -> None:
-    for path, text in _texts(document.data, ()):
-        for language in languages:
-            if not text.get(language, "").strip():
-                problems.append(document.problem(path, f"no '{language}' text "
-                                                 f"({_field_name(path)})", "missing-translation",
-                                                 "warning"))
-
-
-def _texts(value, path: tuple):
-    """Yield (path, mapping) for every language->text mapping in a document."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if key in TEXT_FIELDS and isinstance(child, dict):
-                yield path + (key,), child
-            else:
-                yield from _texts(child, path + (key,))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _texts(child, path + (i,))
-
-
-def _field_name(path: tuple) -> str:
-    return ".".join(str(part) for part in path)

@@ -14,7 +14,7 @@ from .commands import COMMANDS
 from .commands import build as build_command
 from .errors import BuildError, ContentError
 from .output import print_problems
-from .project import Project
+from .project import Project, find_project
 
 EXIT_CONTENT = 1
 NEEDS_NO_PROJECT = {"init", "extract"}
@@ -24,10 +24,12 @@ NEEDS_NO_PROJECT = {"init", "extract"}
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    project = Project(Path(args.project).resolve())
-    if args.command not in NEEDS_NO_PROJECT and not (project.content / "site.yml").is_file():
-        parser.error(f"no content/site.yml in {project.root}: run inside a fact-sheet project "
-                     "or pass --project DIR")
+    start = Path(getattr(args, "path", None) or args.project)
+    project = find_project(start)
+    if project is None and args.command not in NEEDS_NO_PROJECT:
+        parser.error(f"no content/site.yml in {start.resolve()} or above: run inside a "
+                     "fact-sheet project or pass --project DIR")
+    project = project or Project(Path(args.project).resolve())
     try:
         return args.handler(project, args)
     except ContentError as error:

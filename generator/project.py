@@ -39,6 +39,15 @@ class Project:
         return display_path(path, self.root)
 
 
+def find_project(start: Path) -> Project | None:
+    """The project holding ``start``: the nearest folder upwards with content/site.yml."""
+    start = start.resolve()
+    for folder in (start, *start.parents) if start.is_dir() else start.parents:
+        if (folder / "content" / "site.yml").is_file():
+            return Project(folder)
+    return None
+
+
 @dataclass
 class Documents:
     """Every parsed content file of a project, before any checking."""

@@ -21,6 +21,12 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_NAMES = ("site", "sheet", "people", "organizations", "places")
 
 
+def schema_files() -> dict[str, bytes]:
+    """The JSON Schemas as published in the site (``schema/<name>.schema.json``)."""
+    return {f"schema/{path.name}": path.read_bytes()
+            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
 def _load(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
@@ -78,7 +84,7 @@ def _problem(document: Document, error: ValidationError) -> Problem:
     if kind == "oneOf":
         return document.problem(path, f"{_field(path)} must be an entity id or "
                                 "{anonymous: {<lang>: <description>}}", "schema-attribution")
-    return document.problem(path, f"{_field(path)}: {error.message}", f"schema-{kind}")
+    return document.problem(path, f"{_field(path)}: {error.message}", "schema-invalid")
 
 
 def _unknown_fields(document: Document, error: ValidationError, path: tuple) -> Problem:
@@ -104,9 +110,14 @@ def _pattern(document: Document, error: ValidationError, path: tuple) -> Problem
                          "e.g. mike-pompeo",
             "schema-date": "a date must be YYYY-MM-DD, YYYY-MM or YYYY",
             "schema-url": "a URL must start with http:// or https://",
-            "schema-language": "a language code is two or three lower-case letters"}.get(
-        rule, f"it must match {error.validator_value}")
+            "schema-language": "a language code is two or three lower-case letters (ar, en)"}.get(
+        rule, _sentence_case(error.schema.get("description", "")) or
+        f"it must match {error.validator_value}")
     return document.problem(path, f"{_field(path)} '{error.instance}' is malformed: {what}", rule)
+
+
+def _sentence_case(text: str) -> str:
+    return (text[:1].lower() + text[1:]).rstrip(".")
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

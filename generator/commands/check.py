@@ -1,27 +1,89 @@
-"""``build-site check``: every content problem, one line each; writes nothing."""
+"""``build-site check [PATH]``: every content problem, one line each; writes nothing.
+
+PATH may be the project or any file or folder inside it: the whole content is always
+checked (references cross files), and only the problems under PATH are printed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 
 from ..build import load_and_check
+from ..errors import BuildError, Problem
 from ..output import print_problems
 from ..project import Project
+from ..translations import confirm_translations, coverage
 
 HELP = "check the content and print every problem; writes nothing"
 
 
 def register(commands) -> None:
     parser = commands.add_parser("check", help=HELP, description=HELP)
+    parser.add_argument("path", nargs="?", help="project, or a content file or folder in it")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text lines (default) or one JSON document")
+    parser.add_argument("--strict", action="store_true",
+                        help="missing translations are errors, not warnings")
+    parser.add_argument("--confirm-translations", metavar="FILE", type=Path,
+                        help="record FILE's translations as reviewed against its source texts")
     parser.set_defaults(handler=run)
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
-    _, problems = load_and_check(project)
-    print_problems(problems)
+    if args.confirm_translations:
+        _confirm(project, args.confirm_translations)
+    documents, problems = load_and_check(project, strict=args.strict)
+    if args.path:
+        problems = _under(project, Path(args.path), problems)
+    valid = not any(p.is_error for p in problems)
+    languages = coverage(documents) if valid else {}  # texts are only well-formed when valid
+    if args.format == "json":
+        print(json.dumps(_as_json(problems, languages), ensure_ascii=False, indent=1))
+    else:
+        print_problems(problems)
+        print(_summary(problems, languages), file=sys.stderr)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def _confirm(project: Project, path: Path) -> None:
+    documents, problems = load_and_check(project)
+    shown = project.display(path)
+    document = next((d for d in documents.all() if d.display == shown), None)
+    if document is None or document.data is None:
+        raise BuildError(f"{shown}: not a content file of this project")
+    if any(p.is_error and p.path == shown for p in problems):
+        raise BuildError(f"{shown}: fix its errors before confirming its translations")
+    count = confirm_translations(project.content, document, documents.site.data["languages"])
+    print(f"build-site: confirmed {count} translated fields of {shown}", file=sys.stderr)
+
+
+def _under(project: Project, path: Path, problems: list[Problem]) -> list[Problem]:
+    prefix = project.display(path.resolve())
+    if prefix in ("", "."):
+        return problems
+    return [p for p in problems if p.path == prefix or p.path.startswith(prefix + "/")]
+
+
+def _summary(problems: list[Problem], languages: dict[str, tuple[int, int]]) -> str:
     errors = sum(p.is_error for p in problems)
     files = len({p.path for p in problems})
-    print(f"{errors} errors, {len(problems) - errors} warnings in {files} files",
-          file=sys.stderr)
-    return 1 if errors else 0
+    line = f"{errors} errors, {len(problems) - errors} warnings in {files} files"
+    if languages:
+        parts = ", ".join(f"{lang} {100 * have // max(total, 1)}% ({have}/{total})"
+                          for lang, (have, total) in languages.items())
+        line += f"; translations: {parts}"
+    return line
+
+
+def _as_json(problems: list[Problem], languages: dict[str, tuple[int, int]]) -> dict:
+    return {
+        "problems": [{"path": p.path, "line": p.line, "column": p.col, "severity": p.severity,
+                      "message": p.message, "rule": p.rule} for p in problems],
+        "errors": sum(p.is_error for p in problems),
+        "warnings": sum(not p.is_error for p in problems),
+        "coverage": {lang: {"present": have, "total": total}
+                     for lang, (have, total) in languages.items()},
+    }
