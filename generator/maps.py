@@ -8,14 +8,18 @@ random ones, so the same content gives the same bytes. Popups and tooltips go th
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import folium
 import nh3
 from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
 from folium.template import Template
 from markupsafe import Markup
 
+CLUSTER_ABOVE = 12
+"""A map with more places than this clusters them (Leaflet.markercluster)."""
 ZOOM_FOR_KIND = {"country": 5, "region": 7, "city": 11, "district": 14, "building": 16}
 APPROXIMATE_KINDS = {"country", "region"}
 """Places drawn as an area marker: their point is only a centre, not a location."""
@@ -33,8 +37,8 @@ class MapPlace:
     lon: float
     href: str
     """Relative URL of the place page, from the page the map is on."""
-    lines: tuple[str, ...] = ()
-    """Short texts shown under the name (sentences that mention it, sheets)."""
+    links: tuple[tuple[str, str], ...] = ()
+    """(text, URL) shown under the name: the sentences or sheets that mention it."""
 
 
 @dataclass(frozen=True)
@@ -44,21 +48,35 @@ class MapFragment:
     element_id: str
     script: str
     marker_count: int
+    clustered: bool
+    """True when the page must also load Leaflet.markercluster."""
 
 
 class _Bind(MacroElement):
     """Binds a popup and a tooltip to the parent marker, content passed as JSON strings."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-{{ this._parent.get_name() }}.bindPopup({{ this.popup|tojson }}, {maxWidth: 280});
-{{ this._parent.get_name() }}.bindTooltip({{ this.tooltip|tojson }});
+{{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 280});
+{{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }});
 {% endmacro %}""")
 
     def __init__(self, popup: str, tooltip: str):
         super().__init__()
         self._name = "Bind"
-        self.popup = popup
-        self.tooltip = tooltip
+        self.popup = js_string(popup)
+        self.tooltip = js_string(tooltip)
+
+
+def js_string(text: str) -> str:
+    """A JavaScript string literal that is safe inside an HTML <script> element.
+
+    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes); the
+    characters that could end the script or the string are escaped.
+    """
+    literal = json.dumps(text, ensure_ascii=False)
+    for char in "<>&'\u2028\u2029":
+        literal = literal.replace(char, f"\\u{ord(char):04x}")
+    return literal
 
 
 def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, max_zoom: int,
@@ -68,15 +86,16 @@ def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, m
                       control_scale=True, max_zoom=max_zoom)
     folium.TileLayer(tiles=tiles, attr=_safe_attribution(attribution), max_zoom=max_zoom,
                      name="tiles").add_to(fmap)
+    clustered = len(places) > CLUSTER_ABOVE
+    layer = MarkerCluster(control=False).add_to(fmap) if clustered else fmap
     for place in places:
-        marker = folium.Marker([place.lat, place.lon], icon=_icon(place),
-                               alt=place.name)
+        marker = folium.Marker([place.lat, place.lon], icon=_icon(place), alt=place.name)
         marker.add_child(_Bind(_popup_html(place, language, direction), place.name))
-        marker.add_to(fmap)
+        marker.add_to(layer)
     if len(places) > 1:
         fmap.fit_bounds(_bounds(places), padding=(24, 24))
     _number_ids(fmap, name)
-    return MapFragment(fmap.get_name(), _script(fmap), len(places))
+    return MapFragment(fmap.get_name(), _script(fmap), len(places), clustered)
 
 
 def _icon(place: MapPlace) -> folium.DivIcon:
@@ -87,7 +106,8 @@ def _icon(place: MapPlace) -> folium.DivIcon:
 
 
 def _popup_html(place: MapPlace, language: str, direction: str) -> str:
-    lines = Markup("").join(Markup("<p>{}</p>").format(line) for line in place.lines)
+    lines = Markup("").join(Markup('<p><a href="{}">{}</a></p>').format(href, text)
+                            for text, href in place.links)
     return str(Markup('<div class="map-popup" lang="{}" dir="{}"><a href="{}">{}</a>'
                       '<small>{}</small>{}</div>').format(
         language, direction, place.href, place.name, place.kind_label, lines))

@@ -15,12 +15,11 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
-from . import urls
+from . import page_maps, urls
 from .errors import BuildError
 from .i18n import Formatter, direction, language_name, load_strings
-from .maps import MapPlace, build_map
 from .markup import render_markdown
-from .model import Entity, Sheet, Site, Text
+from .model import Entity, Site, Text
 
 ENTITY_KINDS = ("people", "organizations", "places")
 
@@ -126,6 +125,21 @@ class PageContext:
                 for lang in self.site.settings.languages]
 
 
+class NotFoundContext(PageContext):
+    """The 404 page: the host serves it at any missing URL, at any depth, so its links start
+    at the site's root path (from ``base_url``) instead of being relative."""
+
+    def link(self, kind: str, key: str | None = None, language: str | None = None) -> str:
+        return urls.rooted(self.root, urls.page_path(kind, language or self.language, key))
+
+    def asset(self, name: str) -> str:
+        return urls.rooted(self.root, f"assets/{name}")
+
+    @property
+    def root(self) -> str:
+        return urls.root_path(self.site.settings.base_url)
+
+
 class Renderer:
     """Renders every page of the site for every language."""
 
@@ -146,6 +160,7 @@ class Renderer:
         for language in self.site.settings.languages:
             yield self._render("home.html", "home", language, None)
             yield self._render("about.html", "about", language, None)
+            yield self._render("map.html", "map", language, None)
             yield self._render("404.html", "404", language, None)
             for sheet in self.site.sheets:
                 yield self._render("sheet.html", "sheet", language, sheet.slug, sheet=sheet)
@@ -156,44 +171,18 @@ class Renderer:
     def _render(self, template: str, kind: str, language: str, key: str | None,
                 path: str | None = None, **extra) -> tuple[str, str]:
         path = path or urls.page_path(kind, language, key)
-        link_from = "404.html" if kind == "404" else path  # 404 links resolve from <base>
-        page = PageContext(self.site, language, link_from, kind, key, self.strings[language],
-                           self.formatters[language])
-        extra["map"] = (self._sheet_map(page, extra["sheet"]) if kind == "sheet"
-                        else self._place_map(page, extra["entity"]) if kind == "places"
+        context = NotFoundContext if kind == "404" else PageContext
+        page = context(self.site, language, path, kind, key, self.strings[language],
+                       self.formatters[language])
+        extra["map"] = (page_maps.sheet_map(page, extra["sheet"]) if kind == "sheet"
+                        else page_maps.place_map(page, extra["entity"]) if kind == "places"
+                        else page_maps.site_map(page) if kind == "map"
                         else None)
-        if kind == "404":
-            extra["root"] = urls.root_path(self.site.settings.base_url)
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:
             raise BuildError(_template_message(template, error)) from error
         return path, html
-
-    def _sheet_map(self, page: PageContext, sheet: Sheet):
-        sentences = {s.id: s for s in sheet.text}
-        places = []
-        for mention in sheet.mentions["places"]:
-            lines = tuple(f"{page.t('sentence_short')} {sid[1:]}: "
-                          f"{_shorten(page.tr(sentences[sid].text).striptags())}"
-                          for sid in mention.sentences[:2])
-            places.append(self._map_place(page, page.entity(mention.id), lines))
-        return self._map(page, "sheet", places)
-
-    def _place_map(self, page: PageContext, place: Entity):
-        return self._map(page, "place", [self._map_place(page, place, ())])
-
-    def _map_place(self, page: PageContext, place: Entity, lines: tuple[str, ...]) -> MapPlace:
-        return MapPlace(place.id, page.tr(place.name).striptags(), place.category,
-                        page.kind_label(place), place.lat, place.lon,
-                        page.entity_link(place.id), lines)
-
-    def _map(self, page: PageContext, name: str, places: list[MapPlace]):
-        if not places:
-            return None
-        settings = self.site.settings.map
-        return build_map(name, places, settings.tiles, settings.attribution, settings.max_zoom,
-                         page.language, page.dir)
 
 
 def _template_message(template: str, error: TemplateError) -> str:
@@ -205,7 +194,3 @@ def _template_message(template: str, error: TemplateError) -> str:
                   if f.filename.endswith(".html")]
         name, line = (frames[-1].filename, frames[-1].lineno) if frames else (name, 0)
     return f"{name}:{line}: template error: {error.message or error}"
-
-
-def _shorten(text: str, limit: int = 140) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

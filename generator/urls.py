@@ -8,9 +8,10 @@ a domain root and under a project sub-path (``https://user.github.io/repo/``) al
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 FOLDERS = {
-    "home": "", "about": "about", "sheet": "sheets", "people": "people",
+    "home": "", "about": "about", "map": "map", "sheet": "sheets", "people": "people",
     "organizations": "organizations", "places": "places",
 }
 """Page kind -> folder under the language folder."""
@@ -52,6 +53,12 @@ def absolute(base_url: str, path: str) -> str:
 
 def root_path(base_url: str) -> str:
     """The URL path the site lives under (``/repo/``), for pages served at any depth (404)."""
-    after_host = base_url.split("://", 1)[-1]
-    path = after_host[after_host.find("/"):] if "/" in after_host else "/"
+    path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+def rooted(root: str, to_path: str) -> str:
+    """Root-absolute URL (``/repo/ar/``) of an output file, for pages served at any depth."""
+    if to_path.endswith("index.html"):
+        to_path = to_path[: -len("index.html")]
+    return root + to_path

@@ -128,7 +128,8 @@ def test_site_has_landing_about_and_not_found_pages(built):
     site = built.site
     for path in ("index.html", "404.html", ".nojekyll", "ar/index.html", "en/index.html",
                  "ar/about/index.html", "en/about/index.html", "ar/404.html", "en/404.html",
-                 "assets/site.css", "assets/vendor/leaflet/leaflet.js"):
+                 "assets/site.css", "assets/vendor/leaflet/leaflet.js",
+                 "schema/sheet.schema.json", "schema/common.schema.json"):
         assert (site / path).is_file(), path
     landing = soup(site / "index.html")
     assert landing.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=ar/")

@@ -1,0 +1,58 @@
+"""Which map each page shows: the places, in the page's language, with their links.
+
+render.py asks for a page's map; maps.py draws it. Maps exist on sheet pages (the sheet's
+places, popups quoting the sentences), place pages (the place), and the site map page
+(every place, popups listing the sheets that mention it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .maps import MapFragment, MapPlace, build_map
+from .model import Entity, Sheet
+
+if TYPE_CHECKING:
+    from .render import PageContext
+
+
+def sheet_map(page: PageContext, sheet: Sheet) -> MapFragment | None:
+    sentences = {s.id: s for s in sheet.text}
+    places = []
+    for mention in sheet.mentions["places"]:
+        links = tuple((f"{page.number(int(sid[1:]))}. "
+                       f"{_shorten(page.tr(sentences[sid].text).striptags())}", f"#{sid}")
+                      for sid in mention.sentences[:3])
+        places.append(_map_place(page, page.entity(mention.id), links))
+    return _map(page, "sheet", places)
+
+
+def place_map(page: PageContext, place: Entity) -> MapFragment | None:
+    return _map(page, "place", [_map_place(page, place, ())])
+
+
+def site_map(page: PageContext) -> MapFragment | None:
+    places = []
+    for place in page.site.of_kind("places"):
+        links = tuple((page.tr(sheet.title).striptags(), page.link("sheet", sheet.slug))
+                      for sheet in page.site.sheets_about(place.id))
+        places.append(_map_place(page, place, links))
+    return _map(page, "site", places)
+
+
+def _map_place(page: PageContext, place: Entity, links: tuple) -> MapPlace:
+    return MapPlace(place.id, page.tr(place.name).striptags(), place.category,
+                    page.kind_label(place), place.lat, place.lon,
+                    page.entity_link(place.id), links)
+
+
+def _map(page: PageContext, name: str, places: list[MapPlace]) -> MapFragment | None:
+    if not places:
+        return None
+    settings = page.site.settings.map
+    return build_map(name, places, settings.tiles, settings.attribution, settings.max_zoom,
+                     page.language, page.dir)
+
+
+def _shorten(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
