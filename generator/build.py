@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from .check import check_documents
 from .errors import ContentError, Problem
+from .exports import export_files
 from .model import build_site_model
 from .project import Documents, Project, load_documents
 from .render import Renderer, template_dirs
 from .schema import schema_files
+from .sitemap import sitemap
 from .writer import read_assets, write_site
 
 
@@ -42,7 +44,9 @@ def build(project: Project) -> BuildResult:
     files = read_assets(dirs)
     files.update({path: html.encode("utf-8") for path, html in pages.items()})
     files.update(schema_files())
+    files.update(export_files(site))
     files[".nojekyll"] = b""
+    files["sitemap.xml"] = sitemap(site.settings, pages)
     if site.settings.cname:
         files["CNAME"] = (site.settings.cname + "\n").encode("ascii")
     write_site(project.site, files)
