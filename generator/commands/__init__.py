@@ -3,6 +3,6 @@
 ``COMMANDS`` is the order they appear in ``build-site --help``.
 """
 
-from . import build, check, publish
+from . import build, check, publish, serve
 
-COMMANDS = [build, check, publish]
+COMMANDS = [build, check, publish, serve]
