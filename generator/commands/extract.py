@@ -1,0 +1,116 @@
+"""``build-site extract seeds/<file>``: draft a fact-sheet from an Arabic article, offline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import BuildError, ContentError
+from ..extract.analyze import analyze
+from ..extract.dates import Published
+from ..extract.draft import make_draft
+from ..extract.gazetteer import build_gazetteer
+from ..extract.ids import slug as make_slug
+from ..extract.reader import read_source
+from ..extract.score import score
+from ..extract.write import plan_files, verify, write_files
+from ..loader import load_document
+from ..output import print_problems
+from ..project import REGISTRIES, SLUG, Project, load_documents
+
+HELP = "draft a fact-sheet (status: draft) from an Arabic article in seeds/"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("extract", help=HELP, description=HELP)
+    parser.add_argument("seed", type=Path, help="the article, e.g. seeds/article.txt")
+    parser.add_argument("--slug", help="sheet name (default: from the file name)")
+    parser.add_argument("--merge", action="store_true",
+                        help="add to an existing sheet only what it lacks; no line changes")
+    parser.add_argument("--published", metavar="DATE",
+                        help="publication date (2020-10-01, 2020-10 or 2020): dates without "
+                             "a year are read against it")
+    parser.add_argument("--score", metavar="GOLD", type=Path,
+                        help="print recall and precision against a gold annotation; "
+                             "writes nothing")
+    parser.add_argument("--no-registry", action="store_true",
+                        help="ignore content/entities (to measure extraction alone)")
+    parser.set_defaults(handler=run)
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    if not (project.content / "site.yml").is_file():
+        raise BuildError(f"no content/site.yml in {project.root}: extract drafts into an "
+                         "existing project (build-site --project DIR extract ...)")
+    source = read_source(args.seed)
+    documents, problems = load_documents(project)
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
+    registries = {} if args.no_registry else {
+        name: documents.registries[name].data or [] for name in REGISTRIES}
+    slug = args.slug or make_slug(args.seed.stem)
+    if not SLUG.match(slug):
+        raise BuildError(f"--slug '{slug}' must be lower-case ASCII letters and digits "
+                         "joined by hyphens")
+    sheet = documents.sheets.get(slug)
+    gold = _gold(args.score) if args.score else {}
+    published = Published.parse(args.published or gold.get("published")
+                                or _published(sheet.data if sheet else None))
+    findings = analyze(source, build_gazetteer(registries), published)
+    if args.score:
+        for result in score(findings, gold).values():
+            print(result)
+        return 0
+    return _write(project, args, source, findings, registries, sheet, slug)
+
+
+def _write(project, args, source, findings, registries, sheet, slug) -> int:
+    if not (project.seeds / source.name).is_file():
+        raise BuildError(f"{args.seed} is not in {project.display(project.seeds)}/: copy "
+                         "the article there first, so the sheet can point at it")
+    ids = {name: {e["id"] for e in registries.get(name, [])} for name in REGISTRIES}
+    draft = make_draft(findings, slug, ids)
+    files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
+    warnings = verify(project, files)
+    write_files(files)
+    _summary(project, findings, draft, files, report, warnings)
+    return 0
+
+
+def _summary(project, findings, draft, files, report, warnings) -> None:
+    counts = {name: len(found) for name, found in findings.entities.items()}
+    new = {name: sum(not f.entry.known for f in found.values())
+           for name, found in findings.entities.items()}
+    print(f"build-site: {len(findings.source.sentences)} sentences; "
+          + ", ".join(f"{counts[n]} {n} ({new[n]} new)" for n in REGISTRIES)
+          + f"; {len(findings.quotes)} quotes, {len(findings.dates)} dates, "
+          f"{len(findings.figures)} figures")
+    for path in files:
+        print(f"  wrote {project.display(path)}")
+    if not files:
+        print("  nothing new: every fact and entity found is already there")
+    for line in report:
+        print(f"  merge: {line}")
+    print("needs a human:")
+    for line in draft.review:
+        print(f"  - {line}")
+    translations = sum(p.rule == "missing-translation" for p in warnings)
+    print(f"  - check: {translations} texts to translate, "
+          f"{len(warnings) - translations} other warnings (build-site check)", file=sys.stdout)
+
+
+def _gold(path: Path) -> dict:
+    document, problems = load_document(path, str(path))
+    if problems or not isinstance(document.data, dict):
+        print_problems(problems)
+        raise BuildError(f"{path}: not a gold annotation (a YAML mapping)")
+    return document.data
+
+
+def _published(sheet: dict | None) -> str | None:
+    published = ((sheet or {}).get("source") or {}).get("published") or {}
+    return str(published["date"]) if "date" in published else None
+
+
+

@@ -1,0 +1,193 @@
+"""One article in, every finding out: entities, quotes, dates and figures, each with the
+sentence ids and character offsets it came from.
+
+The article is read twice: the first pass learns new names (a person introduced with a
+title in s14 and named bare in s8), the second collects every mention of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import Date, Published, find_dates, next_day
+from .embassies import find_embassies, host_city
+from .entities import find_organizations, find_people
+from .gazetteer import Entry, Gazetteer, Mention
+from .ids import slug
+from .normalize import key, tokenize
+from .numbers import Number, find_numbers
+from .quotes import (
+    Quote,
+    Speakers,
+    anonymous_source,
+    is_source_name,
+    quoted_spans,
+    speaker_of,
+    unquoted_quote,
+)
+from .reader import Sentence, Source
+
+REGISTRIES = ("people", "organizations", "places")
+
+
+@dataclass
+class Found:
+    """An entity and where the article names it: (sentence id, start, end) each."""
+
+    entry: Entry
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    spelling: str = ""
+    """How the article first spells the name (without clitics), when the source knows it."""
+
+    @property
+    def sentences(self) -> list[str]:
+        return list(dict.fromkeys(sid for sid, _, _ in self.spans))
+
+
+@dataclass
+class Findings:
+    source: Source
+    published: Published | None
+    entities: dict[str, dict[str, Found]] = field(
+        default_factory=lambda: {name: {} for name in REGISTRIES})
+    quotes: list[tuple[Quote, list[str]]] = field(default_factory=list)
+    dates: list[tuple[Date, str]] = field(default_factory=list)
+    figures: list[tuple[Number, str]] = field(default_factory=list)
+    vague: list[tuple[Number, str]] = field(default_factory=list)
+    publisher: Entry | None = None
+    cites: Entry | None = None
+    place_ids: set[str] = field(default_factory=set)
+    """Ids of places registered or drafted: a new city's parent must be one of them."""
+
+    def note(self, mention: Mention, sentence: Sentence) -> None:
+        entry = mention.entry
+        found = self.entities[entry.registry].setdefault(entry.id,
+                                                         Found(entry, spelling=mention.spelling))
+        found.spans.append((sentence.id, sentence.start + mention.start,
+                            sentence.start + mention.end))
+
+
+def analyze(source: Source, gazetteer: Gazetteer, published: Published | None) -> Findings:
+    """Every finding in ``source``; ``gazetteer`` learns the new names on the way."""
+    _entity_pass(source, gazetteer, Findings(source, published))
+    findings = Findings(source, published)
+    _entity_pass(source, gazetteer, findings)
+    _embassies(findings, gazetteer)
+    _quotes(findings)
+    _dates_and_figures(findings)
+    findings.publisher = _outlet(source.publisher, gazetteer) if source.publisher else None
+    findings.cites = _cited_outlet(source, gazetteer)
+    return findings
+
+
+def _entity_pass(source: Source, gazetteer: Gazetteer, findings: Findings) -> None:
+    for sentence in source.sentences:
+        tokens = tokenize(sentence.text)
+        people = gazetteer.find(sentence.text, tokens, "people")
+        people += find_people(sentence.text, tokens, gazetteer, people)
+        organizations = gazetteer.find(sentence.text, tokens, "organizations")
+        organizations += find_organizations(sentence.text, tokens, gazetteer,
+                                            organizations + people)
+        places = gazetteer.find(sentence.text, tokens, "places")
+        for mention in sorted(people + organizations + places, key=lambda m: m.start):
+            findings.note(mention, sentence)
+
+
+def _embassies(findings: Findings, gazetteer: Gazetteer) -> None:
+    """Embassies the gazetteer does not know, placed in the article's main city."""
+    host = host_city(findings.entities["places"])
+    known = {span for f in findings.entities["places"].values() for span in f.spans}
+    for sentence in findings.source.sentences:
+        for mention in find_embassies(sentence.text, host):
+            start = sentence.start + mention.start
+            if any(s <= start < e for _, s, e in known):
+                continue
+            entry = gazetteer.by_id.setdefault(("places", mention.entry.id), mention.entry)
+            findings.note(Mention(entry, mention.start, mention.end, mention.text), sentence)
+
+
+def _quotes(findings: Findings) -> None:
+    source, speakers = findings.source, Speakers([])
+    for sentence in source.sentences:
+        people = _people_in(findings, sentence)
+        spans = [(s, e) for s, e in quoted_spans(sentence.text)
+                 if not is_source_name(sentence.text, s, e)]
+        spans = _join_open_quote(source, sentence, spans)
+        unquoted = unquoted_quote(sentence.text)
+        for start, end, quoted in [*((s, e, True) for s, e in spans),
+                                   *([(*unquoted, False)] if unquoted else [])]:
+            speaker = speaker_of(sentence.text, start, people, speakers)
+            text = source.text[sentence.start + start:sentence.start + end].strip(" ،,.")
+            quote = Quote(text, sentence.start + start, sentence.start + end, speaker, quoted)
+            ids = [s.id for s in source.sentences
+                   if s.start < quote.end and s.end > quote.start]
+            findings.quotes.append((quote, ids))
+            speakers.last = speaker or speakers.last
+        anonymous = anonymous_source(sentence.text)
+        speakers.last = {"anonymous": anonymous} if anonymous else speakers.last
+
+
+def _join_open_quote(source: Source, sentence: Sentence, spans: list) -> list:
+    """A quote opened in this sentence and closed in a later one on the same line."""
+    text = sentence.text
+    opened = [i for i, char in enumerate(text) if char in '"«“']
+    if len(opened) % 2 == 1 and (not spans or opened[-1] >= spans[-1][1]):
+        line_end = source.text.find("\n", sentence.start)
+        line_end = len(source.text) if line_end < 0 else line_end
+        close = source.text.find(PAIR_OF[text[opened[-1]]], sentence.end, line_end)
+        if close > 0:
+            spans = [*spans, (opened[-1] + 1, close - sentence.start)]
+    return spans
+
+
+PAIR_OF = {'"': '"', "«": "»", "“": "”"}
+
+
+def _people_in(findings: Findings, sentence: Sentence) -> list[Mention]:
+    mentions = []
+    for found in findings.entities["people"].values():
+        for sid, start, end in found.spans:
+            if sid == sentence.id:
+                mentions.append(Mention(found.entry, start - sentence.start,
+                                        end - sentence.start, ""))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _dates_and_figures(findings: Findings) -> None:
+    previous = None
+    for sentence in findings.source.sentences:
+        dates = find_dates(sentence.text, findings.published)
+        relative = next_day(sentence.text, previous)
+        dates = sorted(dates + ([relative] if relative else []), key=lambda d: d.start)
+        for date in dates:
+            findings.dates.append((_shift(date, sentence.start), sentence.id))
+            if date.value and len(date.value) == 10:
+                previous = date
+        for number in find_numbers(sentence.text):
+            if any(d.start <= number.start < d.end for d in dates):
+                continue
+            target = findings.vague if number.approximate else findings.figures
+            target.append((number, sentence.id))
+
+
+def _shift(date: Date, offset: int) -> Date:
+    return Date(date.value, date.start + offset, date.end + offset, date.text, date.approximate)
+
+
+def _outlet(name: str, gazetteer: Gazetteer) -> Entry:
+    """The organization an outlet's name stands for; a new media entry if unknown."""
+    for entry in gazetteer.names.get(tuple(key(name).split()), []):
+        if entry.registry == "organizations":
+            return entry
+    entry = Entry("organizations", slug(name), {"ar": name}, fields={"kind": "media"})
+    gazetteer.add(entry, name)
+    return entry
+
+
+def _cited_outlet(source: Source, gazetteer: Gazetteer) -> Entry | None:
+    """The outlet the article relays: the first quoted name after بحسب/وفقاً لـ."""
+    for sentence in source.sentences:
+        for start, end in quoted_spans(sentence.text):
+            if is_source_name(sentence.text, start, end):
+                return _outlet(sentence.text[start:end], gazetteer)
+    return None

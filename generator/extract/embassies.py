@@ -1,0 +1,55 @@
+"""Embassies as places: ``السفارة الأميركية`` in an article about Baghdad is the US embassy
+in Baghdad. No gazetteer lists embassies, but the nationality adjective names the country
+and the article's most-mentioned foreign city is where it stands. The draft gets the
+city's coordinates, flagged in a comment for a person to refine.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .gazetteer import Entry, Mention, country_entry
+from .ids import slug
+from .lexicon import lexicon
+from .normalize import key
+
+EMBASSY = re.compile(r"(?:ال|لل|بال|وال)?سفار[ةه]\s+(ال\S+)")
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Adjective key (masculine, without ة) -> country code."""
+    return {key(word): code for code, words in lexicon()["demonyms"].items() for word in words}
+
+
+def find_embassies(text: str, host) -> list[Mention]:
+    """Mentions of 'the <nationality> embassy' in ``text``; ``host`` is the Found city."""
+    found = []
+    for match in EMBASSY.finditer(text):
+        adjective = key(match.group(1))
+        code = _demonyms().get(adjective.removesuffix("ه"))
+        if code and host and host.entry.country != code:
+            found.append(Mention(embassy(code, match.group(1), host), match.start(),
+                                 match.end(), match.group()))
+    return found
+
+
+def embassy(code: str, adjective: str, host) -> Entry:
+    """The (one per run) place entry for the embassy of ``code`` in the ``host`` city."""
+    country, city = country_entry(code), host.entry
+    english = country.name["en"] if country and city.name.get("en") else None
+    name = {"ar": f"السفارة {adjective} في {city.name['ar']}"}
+    if english:
+        name["en"] = f"{english} embassy in {city.name['en']}"
+    entry_id = slug(f"{country.id if country else code}-embassy-{city.id}")
+    fields = {"kind": "building", "lat": city.fields["lat"], "lon": city.fields["lon"],
+              "parent": city.id}
+    return Entry("places", entry_id, name, fields=fields, aliases=[f"السفارة {adjective}"])
+
+
+def host_city(places: dict) -> object | None:
+    """The city the article names most often (a Found), if any has coordinates."""
+    cities = [f for f in places.values() if f.entry.fields.get("kind") == "city"
+              and "lat" in f.entry.fields]
+    return max(cities, key=lambda f: len(f.spans), default=None)

@@ -1,0 +1,183 @@
+"""People and organizations named in a sentence, beyond those the gazetteer knows.
+
+People are found by a title before a name (وزير الخارجية فؤاد حسين), or a reporting verb
+before one (وقال محمد علي), and only when the name starts with a known given name, so
+``رئيس كتلة سياسية`` does not become a person. A found person's last name becomes an
+alias, so later bare mentions (الكاظمي) point to the same entry. Organizations are found
+by a head noun (منظمة، وزارة، كتائب ...) and the words that follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .gazetteer import Entry, Gazetteer, Mention
+from .ids import slug
+from .lexicon import lexicon
+from .normalize import Token, gap, key, without_article
+
+MAX_SKIP = 6
+"""Words a title may stand from its name (زعيم منظمة بدر هادي العامري: two)."""
+NISBA_PLACE = re.compile(r"^ال\S+(يه|يين|يون)$")
+"""Feminine or plural nisba adjectives (العراقية، الأميركيين) never end a person's name."""
+
+
+@cache
+def _words() -> dict:
+    words = lexicon()
+    return {
+        "titles": sorted((tuple(key(t).split()) for t in words["titles"]), key=len,
+                         reverse=True),
+        "verbs": {key(v) for v in words["reporting_verbs"]},
+        "given": {key(n) for n in words["given_names"]},
+        "heads": {key(h): kind for h, kind in words["org_heads"].items()},
+        "org_stop": {key(w) for w in words["org_stop"]},
+    }
+
+
+def title_at(text: str, tokens: list[Token], i: int) -> int:
+    """How many tokens a person's title takes at ``i`` (0 if none starts there)."""
+    for title in _words()["titles"]:
+        words = tokens[i:i + len(title)]
+        if len(words) == len(title) and title[0] in words[0].forms and all(
+                t.key == w for t, w in zip(words[1:], title[1:], strict=True)) and not any(
+                gap(text, a, b) for a, b in zip(words, words[1:], strict=False)):
+            return len(title)
+    return 0
+
+
+def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
+                taken: list[Mention]) -> list[Mention]:
+    """Mentions of people not already in ``taken`` (the gazetteer's matches)."""
+    found, i = [], 0
+    while i < len(tokens):
+        size = title_at(text, tokens, i) or _verb_at(tokens, i)
+        name = _name_after(text, tokens, i + size) if size else None
+        if name and not _overlaps(tokens[name[0]].start, taken):
+            start, end = tokens[i].start, tokens[name[0]].start
+            role = _role(text[start:end], tokens[i]) if title_at(text, tokens, i) else None
+            found.append(_person(text, tokens, name, role, gazetteer))
+            i = name[1]
+        else:
+            i += 1
+    return found
+
+
+def _role(written: str, first: Token) -> str:
+    """The title as written, without a conjunction glued to it (ورئيس → رئيس)."""
+    role = written.strip(" ،,")
+    starts = {title[0] for title in _words()["titles"]}
+    glued = role[:1] in ("و", "ف") and first.forms[0] not in starts
+    return role[1:] if glued else role
+
+
+def _verb_at(tokens: list[Token], i: int) -> int:
+    return 1 if any(form in _words()["verbs"] for form in tokens[i].forms) else 0
+
+
+def _name_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(first, end) token indexes of a two-word name within MAX_SKIP words of ``i``."""
+    for j in range(i, min(i + MAX_SKIP, len(tokens))):
+        if j > i and gap(text, tokens[j - 1], tokens[j]):
+            return None
+        if tokens[j].key in _words()["given"]:
+            end = j + 2
+            if end < len(tokens) and _third_name(text, tokens, end):
+                end += 1
+            if end > len(tokens) or gap(text, tokens[j], tokens[j + 1]):
+                return None
+            if tokens[j + 1].key in _words()["verbs"]:
+                return None
+            return j, end
+    return None
+
+
+def _third_name(text: str, tokens: list[Token], end: int) -> bool:
+    """Whether a name goes on to a third word: after عبد/أبو/بن, or a family name with
+    ال after a plain second name (محمد شياع السوداني, but not هادي العامري وزعيم)."""
+    second, third = tokens[end - 1], tokens[end]
+    if gap(text, second, third) or third.key in _words()["verbs"]:
+        return False
+    return second.key in ("عبد", "ابو", "بن", "ابن") or (
+        not second.key.startswith("ال") and third.key.startswith("ال")
+        and third.key not in _words()["org_stop"] and not NISBA_PLACE.match(third.key))
+
+
+def _overlaps(offset: int, taken: list[Mention]) -> bool:
+    return any(m.start <= offset < m.end for m in taken)
+
+
+def _person(text, tokens, name, role, gazetteer) -> Mention:
+    first, end = name
+    start, stop = tokens[first].start, tokens[end - 1].end
+    written = text[start:stop]
+    known = gazetteer.find(written, tokens[first:end], "people")
+    if known and known[0].end - known[0].start == len(written):
+        return Mention(known[0].entry, start, stop, written)
+    fields = {"role": {"ar": role}} if role else {}
+    surname = tokens[end - 1].text
+    entry = Entry("people", slug(written), {"ar": written}, fields=fields,
+                  aliases=[surname] if len(surname) > 2 else [])
+    gazetteer.add(entry, written, *entry.aliases)
+    return Mention(entry, start, stop, written)
+
+
+def find_organizations(text: str, tokens: list[Token], gazetteer: Gazetteer,
+                       taken: list[Mention]) -> list[Mention]:
+    """Head-noun organizations (وزارة الخارجية العراقية) not already in ``taken``."""
+    found, i = [], 0
+    while i < len(tokens):
+        end = _org_end(text, tokens, i) if not _inside(tokens[i], taken) else i
+        if end > i + 1:
+            start, stop = tokens[i].start, tokens[end - 1].end
+            found.append(_organization(text[start:stop], tokens[i], start, stop, gazetteer))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _org_end(text: str, tokens: list[Token], i: int) -> int:
+    words = _words()
+    kind = next((words["heads"][f] for f in _head_forms(tokens[i]) if f in words["heads"]), None)
+    if kind is None:
+        return i
+    end = i + 1
+    while end < len(tokens) and end - i <= 3 and not gap(text, tokens[end - 1], tokens[end]):
+        word = tokens[end]
+        if word.key in words["org_stop"] or word.key in words["given"] or (
+                title_at(text, tokens, end) and end > i + 1):
+            break
+        if end == i + 1 and not word.key.startswith("ال") and re.search("يه?$", word.key):
+            return i  # كتلة سياسية: an indefinite adjective, not a name
+        if (end > i + 1 or tokens[i].key.startswith("ال")) and not _definite(word):
+            break  # past the name's first word, only definite words continue it
+        end += 1
+    return end
+
+
+def _definite(token: Token) -> bool:
+    return any(form.startswith("ال") for form in token.forms) or token.key.startswith("لل")
+
+
+def _head_forms(token: Token) -> list[str]:
+    return [*token.forms, *(without_article(f) for f in token.forms)]
+
+
+def _inside(token: Token, taken: list[Mention]) -> bool:
+    return any(m.start <= token.start < m.end for m in taken)
+
+
+def _organization(written, head, start, stop, gazetteer) -> Mention:
+    heads = _words()["heads"]
+    form = next(f for f in head.forms if f in heads or without_article(f) in heads)
+    bare = written[len(head.text) - len(form):] if form != head.forms[0] else written
+    kind = heads.get(form, heads.get(without_article(form)))
+    known = [e for e in gazetteer.names.get(tuple(key(bare).split()), [])
+             if e.registry == "organizations"]
+    if known:
+        return Mention(known[0], start, stop, written)
+    entry = Entry("organizations", slug(bare), {"ar": bare}, fields={"kind": kind})
+    gazetteer.add(entry, bare)
+    return Mention(entry, start, stop, written)
