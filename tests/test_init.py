@@ -1,0 +1,57 @@
+"""``build-site init DIR``: a new project that checks and builds clean at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+from generator.scaffold import FILES, SCAFFOLD
+
+
+def build_site(cwd, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_init_creates_a_project_that_checks_and_builds_clean(tmp_path):
+    folder = tmp_path / "Gulf Facts"
+    result = build_site(tmp_path, "init", folder.name)
+    assert result.returncode == 0, result.stderr
+    for path in FILES:
+        assert (folder / path).is_file(), path
+    assert "base_url: https://your-name.github.io/gulf-facts/" in \
+        (folder / "content" / "site.yml").read_text("utf-8")
+    assert (folder / ".github" / "workflows" / "pages.yml").read_bytes() == \
+        (SCAFFOLD / "github-pages.yml").read_bytes()  # the one test_workflow.py checks
+
+    checked = build_site(folder, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.startswith("0 errors, 0 warnings")
+    built = build_site(folder)
+    assert built.returncode == 0, built.stderr
+    assert (folder / "site" / "en" / "sheets" / "example" / "index.html").is_file()
+    assert "/site/" in (folder / ".gitignore").read_text("utf-8").splitlines()
+
+
+def test_templates_folder_overrides_only_the_files_it_holds(tmp_path):
+    folder = tmp_path / "new"
+    assert build_site(tmp_path, "init", "new").returncode == 0
+    (folder / "templates" / "assets").mkdir()
+    (folder / "templates" / "assets" / "site.css").write_text("body { color: teal; }\n")
+    assert build_site(folder).returncode == 0
+    assert (folder / "site" / "assets" / "site.css").read_text() == "body { color: teal; }\n"
+    packaged = REPO / "templates" / "assets" / "vendor" / "leaflet" / "leaflet.js"
+    assert (folder / "site" / "assets" / "vendor" / "leaflet" / "leaflet.js").read_bytes() == \
+        packaged.read_bytes()
+
+
+def test_init_never_writes_into_a_folder_that_has_files(tmp_path):
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    result = build_site(tmp_path, "init", "existing")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "not an empty folder" in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
