@@ -3,6 +3,6 @@
 ``COMMANDS`` is the order they appear in ``build-site --help``.
 """
 
-from . import build, check, init, publish, serve
+from . import build, check, extract, init, publish, serve
 
-COMMANDS = [build, check, publish, serve, init]
+COMMANDS = [build, check, extract, publish, serve, init]
