@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -59,12 +60,21 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served(built):
-    """Base URL of the built site served on 127.0.0.1 under /repo-name/."""
-    handler = functools.partial(SubPathHandler, directory=str(built.site))
+@contextlib.contextmanager
+def served_folder(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 under /repo-name/; yields the base URL."""
+    handler = functools.partial(SubPathHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """Base URL of the built site served on 127.0.0.1 under /repo-name/."""
+    with served_folder(built.site) as base:
+        yield base

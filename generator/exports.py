@@ -1,0 +1,108 @@
+"""Machine-readable copies of the facts under ``site/data/``, so nobody has to scrape.
+
+- ``facts.json``: the whole content, with a schema version;
+- ``sheets/<slug>.json`` and ``sheets/<slug>.yml`` (the original file, byte for byte);
+- ``claims.csv``: one row per claim, UTF-8 with a BOM so spreadsheets open Arabic right;
+- ``places.geojson``: every place as a GeoJSON point (RFC 7946: longitude first).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+
+from . import urls
+from .model import Entity, Fact, Sheet, Site
+
+EXPORT_VERSION = "1.0"
+"""Version of the export format; raise the major number when a field changes meaning."""
+
+
+def export_files(site: Site) -> dict[str, bytes]:
+    files = {"data/facts.json": _json(facts_document(site)),
+             "data/claims.csv": claims_csv(site),
+             "data/places.geojson": _json(places_geojson(site))}
+    for sheet in site.sheets:
+        files[f"data/sheets/{sheet.slug}.json"] = _json(sheet_document(sheet))
+        files[f"data/sheets/{sheet.slug}.yml"] = sheet.document.path.read_bytes()
+    return files
+
+
+def facts_document(site: Site) -> dict:
+    return {
+        "version": EXPORT_VERSION,
+        "site": {"title": site.settings.title, "languages": site.settings.languages,
+                 "base_url": site.settings.base_url},
+        "entities": [_entity(entity) for entity in site.entities.values()],
+        "sheets": [sheet_document(sheet) for sheet in site.sheets],
+    }
+
+
+def sheet_document(sheet: Sheet) -> dict:
+    return {
+        "version": EXPORT_VERSION,
+        "slug": sheet.slug,
+        "source": asdict(sheet.source),
+        "title": sheet.title,
+        "summary": sheet.summary,
+        "notes": sheet.notes,
+        "text": [asdict(sentence) for sentence in sheet.text],
+        "facts": [_fact(fact) for fact in sheet.facts()],
+        "mentions": {kind: [asdict(m) for m in mentions]
+                     for kind, mentions in sheet.mentions.items()},
+    }
+
+
+def claims_csv(site: Site) -> bytes:
+    languages = site.settings.languages
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["sheet", "claim", *[f"text_{lang}" for lang in languages],
+                     "attributed_to", *[f"anonymous_{lang}" for lang in languages], "via",
+                     "sentences"])
+    for sheet in site.sheets:
+        for claim in sheet.claims:
+            who = claim.attribution
+            anonymous = who.anonymous or {}
+            texts = [claim.text.get(lang, "") for lang in languages]
+            descriptions = [anonymous.get(lang, "") for lang in languages]
+            writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
+                             claim.via or "", " ".join(claim.sentences)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def places_geojson(site: Site) -> dict:
+    default = site.settings.languages[0]
+    features = []
+    for place in site.of_kind("places"):
+        features.append({
+            "type": "Feature",
+            "id": place.id,
+            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+            "properties": {
+                "id": place.id, "name": place.name, "kind": place.category,
+                "geonames": place.geonames,
+                "sheets": [sheet.slug for sheet in site.sheets_about(place.id)],
+                "url": urls.absolute(site.settings.base_url,
+                                     urls.page_path("places", default, place.id)),
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _entity(entity: Entity) -> dict:
+    data = asdict(entity)
+    data.pop("origin")
+    return {key: value for key, value in data.items() if value not in (None, {}, [], "")}
+
+
+def _fact(fact: Fact) -> dict:
+    data = asdict(fact)
+    data.pop("origin")
+    return {key: value for key, value in data.items() if value not in (None, {}, [])}
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()

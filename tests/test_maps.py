@@ -1,0 +1,151 @@
+"""Maps in real Chromium: right markers, popups in the page's language with working links,
+clustering when many places, no outside request but tiles; and the GeoJSON export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+import geojson
+import pytest
+import yaml
+from browsing import PageVisit, launch
+from conftest import FIXTURES, SHEET, served_folder
+from test_content_errors import minimal_project
+
+from generator.build import build
+from generator.maps import MapPlace, build_map, js_string
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        yield browser
+        browser.close()
+
+
+def sheet_places(built) -> list[str]:
+    sheet = yaml.safe_load((built.content / "sheets" / f"{SHEET}.yml").read_text("utf-8"))
+    return [mention["id"] for mention in sheet["places"]]
+
+
+def all_places(built) -> list[str]:
+    places = yaml.safe_load((built.content / "entities" / "places.yml").read_text("utf-8"))
+    return [place["id"] for place in places]
+
+
+MARKERS = "Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))"
+
+
+def open_every_popup(visit, language: str) -> list[str]:
+    """Open each marker's popup in turn (the first by a real click); check the popup's
+    language and that its links load."""
+    page = visit.page
+    page.locator(".leaflet-marker-icon").first.click(force=True)  # a real click
+    page.locator(".leaflet-popup-content .map-popup").wait_for()
+    hrefs = []
+    for name in page.evaluate(MARKERS):
+        page.evaluate("Object.keys(window).filter(k => /^map_[a-z]+$/.test(k))"
+                      ".forEach(k => window[k].closePopup())")
+        page.locator(".leaflet-popup").wait_for(state="detached")
+        page.evaluate(f"window['{name}'].openPopup()")
+        popup = page.locator(".leaflet-popup-content .map-popup")
+        popup.wait_for()
+        assert popup.get_attribute("lang") == language
+        assert popup.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        for link in popup.locator("a").all():
+            href = link.evaluate("a => a.href")
+            if "#" not in href:
+                assert page.request.get(href).status == 200, href
+            hrefs.append(href)
+    return hrefs
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_sheet_map_markers_and_popups(browser, served, built, language):
+    visit = PageVisit(browser, f"{served}{language}/sheets/{SHEET}/")
+    try:
+        places = sheet_places(built)
+        assert visit.page.locator(".leaflet-marker-icon").count() == len(places)
+        hrefs = open_every_popup(visit, language)
+        for place in places:
+            assert any(h.endswith(f"/{language}/places/{place}/") for h in hrefs), place
+        assert any("#s" in h for h in hrefs)  # popups quote the sentences
+        visit.assert_clean()
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_site_map_page_shows_every_place(browser, served, built, language):
+    visit = PageVisit(browser, f"{served}{language}/map/")
+    try:
+        assert visit.page.locator(".leaflet-marker-icon").count() == len(all_places(built))
+        hrefs = open_every_popup(visit, language)
+        assert any(h.endswith(f"/{language}/sheets/{SHEET}/") for h in hrefs)
+        visit.assert_clean()
+    finally:
+        visit.close()
+
+
+def test_place_page_has_a_map_with_its_marker(browser, served):
+    visit = PageVisit(browser, f"{served}ar/places/baghdad/")
+    try:
+        assert visit.page.locator(".leaflet-marker-icon").count() == 1
+        open_every_popup(visit, "ar")
+        assert visit.page.evaluate("Object.keys(window).filter(k => k.startsWith('map_'))"
+                                   ".map(k => window[k].getZoom())") == [11]
+        visit.assert_clean()
+    finally:
+        visit.close()
+
+
+def test_many_places_are_clustered(browser, tmp_path):
+    project, _ = minimal_project(tmp_path)
+    shutil.copyfile(FIXTURES / "many-places" / "places.yml",
+                    project.content / "entities" / "places.yml")
+    shutil.copyfile(FIXTURES / "many-places" / "one.yml", project.content / "sheets" / "one.yml")
+    build(project)
+    with served_folder(project.site) as base:
+        visit = PageVisit(browser, f"{base}en/map/")
+        try:
+            page = visit.page
+            assert page.locator(".marker-cluster").count() >= 1
+            layers = page.evaluate("Object.keys(window).filter(k => k.startsWith("
+                                   "'marker_cluster_')).map(k => window[k].getLayers().length)")
+            assert layers == [20]
+            visit.assert_clean()
+        finally:
+            visit.close()
+
+
+def test_places_geojson_is_valid(built):
+    data = geojson.loads((built.site / "data" / "places.geojson").read_text("utf-8"))
+    assert data.is_valid, data.errors()
+    places = yaml.safe_load((built.content / "entities" / "places.yml").read_text("utf-8"))
+    by_id = {feature["id"]: feature for feature in data["features"]}
+    for place in places:
+        lon, lat = by_id[place["id"]]["geometry"]["coordinates"]
+        assert (lat, lon) == (place["lat"], place["lon"])
+
+
+def test_map_script_is_deterministic_small_and_inert():
+    hostile = "`${alert(1)}` </script><script>alert(2)</script> \u2028'"
+    places = [MapPlace("x", hostile, "city", "City", 33.3, 44.4, "../x/", ((hostile, "#s1"),))]
+    maps = [build_map("m", places, "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "OSM", 19,
+                      "en", "ltr") for _ in range(2)]
+    assert maps[0] == maps[1]
+    assert "</script>" not in maps[0].script and "\u2028" not in maps[0].script
+    assert json.loads(js_string(hostile)) == hostile
+
+
+def test_map_render_is_fast_enough_to_measure():
+    places = [MapPlace(f"p{i}", f"Place {i}", "city", "City", 30 + i / 10, 44, "../x/")
+              for i in range(8)]
+    start = time.perf_counter()
+    fragment = build_map("m", places, "https://t/{z}/{x}/{y}.png", "OSM", 19, "en", "ltr")
+    assert time.perf_counter() - start < 5 and fragment.marker_count == 8
