@@ -70,12 +70,15 @@ class _Bind(MacroElement):
 def js_string(text: str) -> str:
     """A JavaScript string literal that is safe inside an HTML <script> element.
 
-    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes); the
-    characters that could end the script or the string are escaped.
+    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes). Inside a
+    script element only ``</`` (which could close it) and ``<!--`` (which changes how it is
+    parsed) are dangerous, so those are escaped, with the two line separators JavaScript
+    strings cannot hold.
     """
     literal = json.dumps(text, ensure_ascii=False)
-    for char in "<>&'\u2028\u2029":
-        literal = literal.replace(char, f"\\u{ord(char):04x}")
+    for unsafe, safe in (("<!--", "\\u003c!--"), ("</", "<\\/"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        literal = literal.replace(unsafe, safe)
     return literal
 
 

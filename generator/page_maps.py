@@ -17,14 +17,19 @@ if TYPE_CHECKING:
 
 
 def sheet_map(page: PageContext, sheet: Sheet) -> MapFragment | None:
+    return _map(page, "sheet", sheet_places(page, sheet))
+
+
+def sheet_places(page: PageContext, sheet: Sheet) -> list[MapPlace]:
+    """The sheet's places, each with (up to two) sentences that mention it."""
     sentences = {s.id: s for s in sheet.text}
     places = []
     for mention in sheet.mentions["places"]:
         links = tuple((f"{page.number(int(sid[1:]))}. "
                        f"{_shorten(page.tr(sentences[sid].text).striptags())}", f"#{sid}")
-                      for sid in mention.sentences[:3])
+                      for sid in mention.sentences[:2])
         places.append(_map_place(page, page.entity(mention.id), links))
-    return _map(page, "sheet", places)
+    return places
 
 
 def place_map(page: PageContext, place: Entity) -> MapFragment | None:
@@ -54,5 +59,5 @@ def _map(page: PageContext, name: str, places: list[MapPlace]) -> MapFragment | 
                      page.language, page.dir)
 
 
-def _shorten(text: str, limit: int = 110) -> str:
+def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -168,12 +168,18 @@ class Renderer:
                 yield self._render("entity.html", entity.kind, language, entity.id,
                                    entity=entity)
 
-    def _render(self, template: str, kind: str, language: str, key: str | None,
-                path: str | None = None, **extra) -> tuple[str, str]:
+    def context(self, kind: str, language: str, key: str | None,
+                path: str | None = None) -> PageContext:
+        """The context of one page, which templates and maps ask for links and texts."""
         path = path or urls.page_path(kind, language, key)
         context = NotFoundContext if kind == "404" else PageContext
-        page = context(self.site, language, path, kind, key, self.strings[language],
+        return context(self.site, language, path, kind, key, self.strings[language],
                        self.formatters[language])
+
+    def _render(self, template: str, kind: str, language: str, key: str | None,
+                path: str | None = None, **extra) -> tuple[str, str]:
+        page = self.context(kind, language, key, path)
+        path = page.path
         extra["map"] = (page_maps.sheet_map(page, extra["sheet"]) if kind == "sheet"
                         else page_maps.place_map(page, extra["entity"]) if kind == "places"
                         else page_maps.site_map(page) if kind == "map"
