@@ -40,9 +40,11 @@ def build(project: Project) -> BuildResult:
         raise ContentError(problems)
     site = build_site_model(documents)
     dirs = template_dirs(project.templates)
-    pages = dict(Renderer(site, dirs).pages())
+    renderer = Renderer(site, dirs)
+    pages = dict(renderer.pages())
     files = read_assets(dirs)
     files.update({path: html.encode("utf-8") for path, html in pages.items()})
+    files.update(renderer.feeds())
     files.update(schema_files())
     files.update(export_files(site))
     files[".nojekyll"] = b""

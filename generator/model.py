@@ -132,6 +132,14 @@ class Source:
 
 
 @dataclass
+class Correction:
+    """A dated change to a sheet, shown so that an update is visible rather than silent."""
+
+    date: str
+    text: Text
+
+
+@dataclass
 class Sheet:
     slug: str
     source: Source
@@ -148,6 +156,12 @@ class Sheet:
     origin: Origin
     document: Document
     """The parsed file, kept for exports of the original YAML."""
+    corrections: list[Correction] = field(default_factory=list)
+
+    @property
+    def modified(self) -> str | None:
+        """Date of the latest correction, if any."""
+        return max((c.date for c in self.corrections), default=None)
 
     def facts(self) -> list[Fact]:
         return [*self.claims, *self.quotes, *self.timeline, *self.figures]
@@ -240,7 +254,9 @@ def _sheet(slug: str, document: Document) -> Sheet:
         text=[Sentence(s["id"], s["text"]) for s in data["text"]],
         mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
                   for kind in ("people", "organizations", "places")},
-        origin=_origin(document, ()), document=document, **facts)
+        origin=_origin(document, ()), document=document,
+        corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
+        **facts)
 
 
 FACT_KIND = {"claims": "claim", "quotes": "quote", "timeline": "event", "figures": "figure"}

@@ -17,7 +17,9 @@ from markupsafe import Markup
 
 from . import page_maps, urls
 from .errors import BuildError
+from .feeds import atom_feed
 from .i18n import Formatter, direction, language_name, load_strings
+from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Site, Text
 
@@ -72,10 +74,30 @@ class PageContext:
 
     def link(self, kind: str, key: str | None = None, language: str | None = None) -> str:
         """Relative URL of another page (same language unless told)."""
-        return urls.href(self.path, urls.page_path(kind, language or self.language, key))
+        return self.file(urls.page_path(kind, language or self.language, key))
+
+    def file(self, path: str) -> str:
+        """Relative URL of any output file (path relative to ``site/``)."""
+        return urls.href(self.path, path)
 
     def asset(self, name: str) -> str:
-        return urls.href(self.path, f"assets/{name}")
+        return self.file(f"assets/{name}")
+
+    def absolute_link(self, kind: str, key: str | None = None) -> str:
+        """Absolute URL of another page in this language (structured data, feeds)."""
+        target = urls.page_path(kind, self.language, key)
+        return urls.absolute(self.site.settings.base_url, target)
+
+    def locale_of(self, language: str) -> str:
+        """The Open Graph locale (ar_IQ, en_GB) of a site language."""
+        return self.site.settings.locales.get(language, language)
+
+    def data(self, name: str) -> str:
+        """Relative URL of a file of the machine-readable exports (site/data/)."""
+        return self.file(f"data/{name}")
+
+    def feed(self) -> str:
+        return self.file(urls.feed_path(self.language))
 
     def canonical(self, language: str | None = None) -> str:
         target = urls.page_path(self.kind, language or self.language, self.key)
@@ -129,11 +151,8 @@ class NotFoundContext(PageContext):
     """The 404 page: the host serves it at any missing URL, at any depth, so its links start
     at the site's root path (from ``base_url``) instead of being relative."""
 
-    def link(self, kind: str, key: str | None = None, language: str | None = None) -> str:
-        return urls.rooted(self.root, urls.page_path(kind, language or self.language, key))
-
-    def asset(self, name: str) -> str:
-        return urls.rooted(self.root, f"assets/{name}")
+    def file(self, path: str) -> str:
+        return urls.rooted(self.root, path)
 
     @property
     def root(self) -> str:
@@ -168,6 +187,11 @@ class Renderer:
                 yield self._render("entity.html", entity.kind, language, entity.id,
                                    entity=entity)
 
+    def feeds(self) -> dict[str, bytes]:
+        """The Atom feed of every language."""
+        return {urls.feed_path(lang): atom_feed(self.context("home", lang, None))
+                for lang in self.site.settings.languages}
+
     def context(self, kind: str, language: str, key: str | None,
                 path: str | None = None) -> PageContext:
         """The context of one page, which templates and maps ask for links and texts."""
@@ -184,6 +208,7 @@ class Renderer:
                         else page_maps.place_map(page, extra["entity"]) if kind == "places"
                         else page_maps.site_map(page) if kind == "map"
                         else None)
+        extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:

@@ -27,6 +27,11 @@ def page_path(kind: str, language: str, key: str | None = None) -> str:
     return posixpath.join(*[part for part in parts if part], "index.html")
 
 
+def feed_path(language: str) -> str:
+    """The Atom feed of a language."""
+    return f"{language}/feed.xml"
+
+
 def href(from_path: str, to_path: str) -> str:
     """Relative URL from the page at ``from_path`` to the file at ``to_path``.
 

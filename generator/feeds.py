@@ -1,0 +1,82 @@
+"""One Atom feed (RFC 4287) per language: a fact-sheet per entry, corrections included,
+so that an update reaches subscribers instead of changing a page silently."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
+
+from . import urls
+from .model import Sheet
+
+if TYPE_CHECKING:
+    from .render import PageContext
+
+ATOM = "http://www.w3.org/2005/Atom"
+EPOCH = "1970-01-01"
+"""The date of an entry whose source gives none: stable, never the build time."""
+
+
+def atom_feed(page: PageContext) -> bytes:
+    """The feed of ``page``'s language; ``page`` is that language's home page."""
+    site = page.site
+    entries = [_entry(page, sheet) for sheet in site.sheets]
+    updated = max((entry.findtext("updated") for entry in entries),
+                  default=_timestamp(EPOCH))
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": page.language})
+    _add(feed, "id", page.absolute_link("home"))
+    _add(feed, "title", _plain(page, site.settings.title))
+    if site.settings.description:
+        _add(feed, "subtitle", _plain(page, site.settings.description))
+    _add(feed, "updated", updated)
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
+                                 "href": urls.absolute(site.settings.base_url,
+                                                       urls.feed_path(page.language))})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
+                                 "href": page.absolute_link("home")})
+    feed.extend(entries)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entry(page: PageContext, sheet: Sheet) -> ET.Element:
+    entry = ET.Element("entry")
+    url = page.absolute_link("sheet", sheet.slug)
+    published = _timestamp(sheet.source.published or EPOCH)
+    _add(entry, "id", url)
+    _add(entry, "title", _plain(page, sheet.title))
+    _add(entry, "published", published)
+    _add(entry, "updated", _timestamp(sheet.modified) if sheet.modified else published)
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
+    author = ET.SubElement(entry, "author")
+    _add(author, "name", _plain(page, page.entity(sheet.source.publisher).name))
+    if sheet.summary:
+        _add(entry, "summary", str(page.md(sheet.summary).striptags()))
+    _add(entry, "content", _content_html(page, sheet), type="html")
+    return entry
+
+
+def _content_html(page: PageContext, sheet: Sheet) -> str:
+    """The summary and the corrections, as HTML (escaped once more by the XML writer)."""
+    parts = [str(page.md(sheet.summary))] if sheet.summary else []
+    if sheet.corrections:
+        items = "".join(f"<li>{page.date(c.date)}: {page.tr(c.text)}</li>"
+                        for c in sheet.corrections)
+        parts.append(f"<h2>{page.t('corrections')}</h2><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def _add(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+def _plain(page: PageContext, text: dict) -> str:
+    return str(page.tr(text).striptags())
+
+
+def _timestamp(date: str) -> str:
+    """An RFC 3339 time for a full or partial date (2020-10 -> 2020-10-01T00:00:00Z)."""
+    parts = (date.split("-") + ["01", "01"])[:3]
+    return "-".join(parts) + "T00:00:00Z"
