@@ -11,6 +11,7 @@ from .model import build_site_model
 from .project import Documents, Project, load_documents
 from .render import Renderer, template_dirs
 from .schema import schema_files
+from .search import search_files
 from .sitemap import sitemap
 from .writer import read_assets, write_site
 
@@ -47,6 +48,7 @@ def build(project: Project) -> BuildResult:
     files.update(renderer.feeds())
     files.update(schema_files())
     files.update(export_files(site))
+    files.update(search_files(site))
     files[".nojekyll"] = b""
     files["sitemap.xml"] = sitemap(site.settings, pages)
     if site.settings.cname:

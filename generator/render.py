@@ -180,6 +180,7 @@ class Renderer:
             yield self._render("home.html", "home", language, None)
             yield self._render("about.html", "about", language, None)
             yield self._render("map.html", "map", language, None)
+            yield self._render("search.html", "search", language, None)
             yield self._render("404.html", "404", language, None)
             for sheet in self.site.sheets:
                 yield self._render("sheet.html", "sheet", language, sheet.slug, sheet=sheet)

@@ -11,8 +11,8 @@ import posixpath
 from urllib.parse import urlsplit
 
 FOLDERS = {
-    "home": "", "about": "about", "map": "map", "sheet": "sheets", "people": "people",
-    "organizations": "organizations", "places": "places",
+    "home": "", "about": "about", "map": "map", "search": "search", "sheet": "sheets",
+    "people": "people", "organizations": "organizations", "places": "places",
 }
 """Page kind -> folder under the language folder."""
 

@@ -1,0 +1,159 @@
+"""Static full-text search: one Pagefind index per site language, built from the model.
+
+Readers type Arabic with or without diacritics, hamza seats, taa marbuta and attached
+prefixes (و، ال، ب، لل...). Pagefind cannot know these spellings are one word, so every
+word is indexed under all its normalized forms (``search_forms``), and the search page
+normalizes the query the same way before asking Pagefind (``templates/assets/
+search-normalize.js`` mirrors ``search_forms``; a test keeps the two in agreement).
+
+The index holds normalized words only; the readable title and text travel as Pagefind
+metadata, from which the page cuts a snippet in the page's language. The records are
+written as tiny HTML documents into a scratch folder and indexed in one call, because the
+Python API answers one message per tenth of a second and a record per message would take
+minutes on a thousand sheets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from pagefind.service import PagefindService
+
+from . import urls
+from .extract.normalize import key, without_article, word_forms
+from .model import Entity, Sheet, Site, Text
+
+INDEX_FOLDER = "assets/pagefind"
+"""Where the index and Pagefind's own script live under ``site/``."""
+ENTRY = "pagefind-entry.json"
+NAME_WEIGHT = {"sheet": 10, "people": 5, "organizations": 5, "places": 5}
+"""Pagefind weight of the words that name a page (others weigh 1). A sheet, the site's main
+document, outranks the entity pages that match as well."""
+UNUSED = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
+"""Pagefind's ready-made interfaces: the search page brings its own."""
+
+
+def search_forms(word: str) -> list[str]:
+    """Every key a written word may be found by: as written (normalized, lower case), and
+    with و/ف, ب/ل/ك and ال taken off, again and again: والكاظمى -> والكاظمي, الكاظمي,
+    كاظمي, اظمي. The query keeps only its barest form, which is then among the forms of
+    every spelling of the word, with more prefixes or fewer (كاظمي, بالكاظمي).
+
+    ال comes off only when three letters remain, as the clitics do in ``word_forms``:
+    الله and الذي stay whole instead of meeting every له and ذي.
+    """
+    forms = [word.lower()]
+    for form in forms:  # the list grows while it is walked: each new form is stripped too
+        bare = [without_article(form)] if len(form) > 4 else []
+        forms += [new for new in (*word_forms(form), *bare) if new not in forms]
+    return forms
+
+
+def index_words(text: str) -> str:
+    """A text as the words Pagefind indexes: each word followed by its other forms."""
+    return " ".join(form for word in key(text).split() for form in search_forms(word))
+
+
+@dataclass
+class Record:
+    """One page as the search index sees it."""
+
+    path: str
+    """Output path of the page (``ar/sheets/<slug>/index.html``), which gives its URL."""
+    language: str
+    kind: str
+    """``sheet``, ``people``, ``organizations`` or ``places``: the page labels it."""
+    title: str
+    names: list[str]
+    """Texts that name the page (title, aliases): they weigh most in the ranking."""
+    texts: list[str]
+    """Everything else a reader may search for, readable: snippets are cut from it."""
+
+    def html(self) -> str:
+        """The record as a document Pagefind indexes: normalized words in the body,
+        readable title and text as metadata, outside the body so they are not indexed."""
+        names = _once(index_words(" ".join(self.names)))
+        text = " ".join(self.texts)
+        return (f'<!DOCTYPE html><html lang="{escape(self.language)}"><head>'
+                f'<meta charset="utf-8"></head><body><main data-pagefind-body>'
+                f'<h1 data-pagefind-weight="{NAME_WEIGHT[self.kind]}">{escape(names)}</h1>'
+                f'<p>{escape(index_words(text))}</p></main>'
+                f'<p data-pagefind-meta="title">{escape(self.title)}</p>'
+                f'<p data-pagefind-meta="kind">{escape(self.kind)}</p>'
+                f'<p data-pagefind-meta="text">{escape(text)}</p></body></html>')
+
+
+def records(site: Site) -> Iterator[Record]:
+    """Every sheet and entity page, in every site language."""
+    for language in site.settings.languages:
+        for sheet in site.sheets:
+            yield _sheet_record(sheet, language)
+        for entity in site.entities.values():
+            yield _entity_record(entity, language)
+
+
+def _sheet_record(sheet: Sheet, language: str) -> Record:
+    """A sheet is found by its title, summary, claims, quotes and original text."""
+    facts = [fact.text for fact in (*sheet.claims, *sheet.quotes)]
+    texts = [sheet.summary, *facts, *(sentence.text for sentence in sheet.text)]
+    title = _in(sheet.title, language)
+    return Record(urls.page_path("sheet", language, sheet.slug), language, "sheet", title,
+                  [title], [_in(text, language) for text in texts])
+
+
+def _entity_record(entity: Entity, language: str) -> Record:
+    """An entity is found by its name and aliases; its role or description is the snippet."""
+    name = _in(entity.name, language)
+    texts = [_in(entity.role, language), _in(entity.description, language)]
+    return Record(urls.page_path(entity.kind, language, entity.id), language, entity.kind,
+                  name, [name, *entity.aliases.get(language, [])], [t for t in texts if t])
+
+
+def _once(words: str) -> str:
+    """Each word once: an alias repeating the name (الكاظمي in مصطفى الكاظمي) must not
+    count twice and lift a short entity page above the sheet whose title names it."""
+    return " ".join(dict.fromkeys(words.split()))
+
+
+def _in(text: Text, language: str) -> str:
+    """The text in the page's language only: another language would leak into the index."""
+    return text.get(language, "").strip()
+
+
+def search_files(site: Site) -> dict[str, bytes]:
+    """The search index and Pagefind's script, as ``site/`` paths -> bytes."""
+    with tempfile.TemporaryDirectory(prefix="search-") as scratch:
+        pages, output = Path(scratch, "pages"), Path(scratch, "index")
+        for record in records(site):
+            target = pages / record.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record.html(), encoding="utf-8")
+        asyncio.run(_index(pages, output))
+        return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
+                for path in sorted(output.rglob("*"))
+                if path.is_file() and not UNUSED.match(path.name)}
+
+
+def _stable(path: Path) -> bytes:
+    """The file's bytes; Pagefind lists the languages of its entry file in a random order,
+    so that list is sorted to keep builds byte-identical."""
+    if path.name != ENTRY:
+        return path.read_bytes()
+    entry = json.loads(path.read_bytes())
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+async def _index(pages: Path, output: Path) -> None:
+    """Run Pagefind once over the record documents; it writes the index into ``output``."""
+    async with PagefindService() as service:
+        index = await service.create_index()
+        await index.add_directory(str(pages))
+        await index.write_files(output_path=str(output))
