@@ -49,10 +49,12 @@ def search_forms(word: str) -> list[str]:
     ال comes off only when three letters remain, as the clitics do in ``word_forms``:
     الله and الذي stay whole instead of meeting every له and ذي.
     """
-    forms = [word.lower()]
+    forms = word_forms(word.lower())
     for form in forms:  # the list grows while it is walked: each new form is stripped too
         bare = [without_article(form)] if len(form) > 4 else []
-        forms += [new for new in (*word_forms(form), *bare) if new not in forms]
+        for new in (*word_forms(form), *bare):
+            if new not in forms:
+                forms.append(new)
     return forms
 
 

@@ -49,7 +49,9 @@ export function searchForms(word) {
   const forms = [word.toLowerCase()];
   for (const form of forms) { // the array grows while it is walked, as in Python
     const bare = form.length > 4 ? [withoutArticle(form)] : [];
-    forms.push(...[...wordForms(form), ...bare].filter((more) => !forms.includes(more)));
+    for (const more of [...wordForms(form), ...bare]) {
+      if (!forms.includes(more)) forms.push(more);
+    }
   }
   return forms;
 }

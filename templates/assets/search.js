@@ -95,8 +95,8 @@ async function run(query) {
   const search = await (await engine()).search(wanted.join(" "));
   if (terms !== wanted) return; // a newer query has started meanwhile
   pending = search.results;
-  status.textContent = countText(pending.length);
   await showMore();
+  status.textContent = countText(search.results.length); // announced once listed
 }
 
 /** Keep the query in the address, so a search can be bookmarked, shared and reloaded. */
