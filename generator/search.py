@@ -19,8 +19,10 @@ import asyncio
 import json
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -40,7 +42,8 @@ UNUSED = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's ready-made interfaces: the search page brings its own."""
 
 
-def search_forms(word: str) -> list[str]:
+@cache
+def search_forms(word: str) -> tuple[str, ...]:
     """Every key a written word may be found by: as written (normalized, lower case), and
     with و/ف, ب/ل/ك and ال taken off, again and again: والكاظمى -> والكاظمي, الكاظمي,
     كاظمي, اظمي. The query keeps only its barest form, which is then among the forms of
@@ -48,6 +51,9 @@ def search_forms(word: str) -> list[str]:
 
     ال comes off only when three letters remain, as the clitics do in ``word_forms``:
     الله and الذي stay whole instead of meeting every له and ذي.
+
+    Cached: a corpus repeats its words, and normalizing each occurrence anew would cost
+    most of the index's build time.
     """
     forms = word_forms(word.lower())
     for form in forms:  # the list grows while it is walked: each new form is stripped too
@@ -55,7 +61,7 @@ def search_forms(word: str) -> list[str]:
         for new in (*word_forms(form), *bare):
             if new not in forms:
                 forms.append(new)
-    return forms
+    return tuple(forms)
 
 
 def index_words(text: str) -> str:
@@ -137,7 +143,7 @@ def search_files(site: Site) -> dict[str, bytes]:
             target = pages / record.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.html(), encoding="utf-8")
-        asyncio.run(_index(pages, output))
+        _in_thread(_index(pages, output))
         return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
                 for path in sorted(output.rglob("*"))
                 if path.is_file() and not UNUSED.match(path.name)}
@@ -151,6 +157,14 @@ def _stable(path: Path) -> bytes:
     entry = json.loads(path.read_bytes())
     entry["languages"] = dict(sorted(entry["languages"].items()))
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _in_thread(job: Coroutine) -> None:
+    """Run the Pagefind job on an event loop of its own thread: the build may be called
+    from code that already runs one (Playwright's sync API, a server), where
+    ``asyncio.run`` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(asyncio.run, job).result()
 
 
 async def _index(pages: Path, output: Path) -> None:
