@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from pathlib import Path
 
@@ -10,9 +11,36 @@ import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 RTL_LANGUAGES = {"ar", "fa", "ckb", "he", "ur", "ps", "sd", "ug", "yi", "dv"}
 DIGITS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
+
+
+FOREIGN_RUNS = {
+    # In a right-to-left page: runs of Latin words (names, acronyms, URLs).
+    "rtl": re.compile(r"[A-Za-z][\w.:/@&'-]*(?:[ ,]+[A-Za-z0-9][\w.:/@&'-]*)*", re.ASCII),
+    # In a left-to-right page: runs of Arabic-script words.
+    "ltr": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+"
+                      "(?:[\\s\u060c]+[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+)*"),
+}
+
+
+def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Markup:
+    """Escaped text in which runs of the other script carry their own ``lang`` and ``dir``.
+
+    An English name inside an Arabic sentence (or Arabic inside an English page) then
+    renders in the right order and is read by screen readers in the right language.
+    """
+    pieces, last = [], 0
+    for match in FOREIGN_RUNS[page_direction].finditer(text):
+        run_direction = "ltr" if page_direction == "rtl" else "rtl"
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup('<span lang="{}" dir="{}">{}</span>').format(
+            other_language, run_direction, match.group()))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
 
 
 def direction(language: str) -> str:

@@ -41,7 +41,7 @@ def page_data(page: PageContext, sheet: Sheet | None = None,
         return {"@context": "https://schema.org", **entity_data(page, entity),
                 "mainEntityOfPage": page.canonical()}
     return {"@context": "https://schema.org", "@type": "WebPage", "url": page.canonical(),
-            "inLanguage": page.language, "name": str(page.tr(page.site.settings.title)),
+            "inLanguage": page.language, "name": _text(page, page.site.settings.title),
             "isPartOf": _website(page)}
 
 

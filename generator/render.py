@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import page_maps, urls
 from .errors import BuildError
 from .feeds import atom_feed
-from .i18n import Formatter, direction, language_name, load_strings
+from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
 from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Site, Text
@@ -104,14 +104,25 @@ class PageContext:
         return urls.absolute(self.site.settings.base_url, target)
 
     def t(self, key: str) -> str:
-        """An interface string in the page's language."""
+        """An interface string in the page's language (plain: also used in attributes)."""
         return self.strings[key]
+
+    def ui(self, key: str) -> Markup:
+        """An interface string for running text, other-script words marked (GeoNames)."""
+        return mark_foreign_runs(self.strings[key], self.dir, self.other_language)
+
+    @property
+    def other_language(self) -> str:
+        """The language assumed for runs of the other script: the first site language of
+        the other direction."""
+        others = [lang for lang in self.site.settings.languages if direction(lang) != self.dir]
+        return others[0] if others else ("en" if self.dir == "rtl" else "ar")
 
     def tr(self, text: Text) -> Markup:
         """A content text in the page's language; a missing one is marked, never swapped."""
         value = text.get(self.language, "").strip()
         if value:
-            return Markup.escape(value)
+            return mark_foreign_runs(value, self.dir, self.other_language)
         for other, original in text.items():
             if original.strip():
                 return Markup('<span class="untranslated" title="{}"><bdi lang="{}" dir="{}">{}'

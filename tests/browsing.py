@@ -27,27 +27,35 @@ def launch(driver):
 
 
 class PageVisit:
-    """A page loaded with console errors, failed local requests and outside requests kept."""
+    """A tab that loads pages with console errors, failed local requests and outside
+    requests kept (per page)."""
 
     def __init__(self, browser, url: str, width: int = 1280):
         self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.origin = urlparse(url).netloc
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", self._on_failed)
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(r.url))
+        self.page.route("**/*", self._route)
+        self.goto(url)
+
+    def goto(self, url: str) -> None:
+        """Load another page in the same tab (much faster than a new tab); records reset."""
         self.errors: list[str] = []
         self.tiles: list[str] = []
         self.outside: list[str] = []
         self.failed: list[str] = []
-        origin = urlparse(url).netloc
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        own = lambda url: urlparse(url).netloc == origin  # noqa: E731
-        # Leaflet cancels tile loads when the view changes: only the site's own count.
-        self.page.on("requestfailed", lambda r: own(r.url) and self.failed.append(r.url))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(r.url))
-        self.page.route("**/*", lambda route: self._route(route, origin))
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until="load")
 
-    def _route(self, route, origin: str) -> None:
+    def _on_failed(self, request) -> None:
+        # Leaflet cancels tile loads when the view changes: only the site's own count.
+        if urlparse(request.url).netloc == self.origin:
+            self.failed.append(request.url)
+
+    def _route(self, route) -> None:
         host = urlparse(route.request.url).netloc
-        if host == origin:
+        if host == self.origin:
             route.continue_()
         elif host.endswith(TILE_HOSTS):
             self.tiles.append(route.request.url)

@@ -78,3 +78,10 @@ def served(built):
     """Base URL of the built site served on 127.0.0.1 under /repo-name/."""
     with served_folder(built.site) as base:
         yield base
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the screenshots of this run are, so a person can look at them."""
+    folder = REPO / "test-artifacts" / "screenshots"
+    if folder.is_dir() and any(folder.glob("*.png")):
+        terminalreporter.write_line(f"screenshots of the pages: {folder}")
