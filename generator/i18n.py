@@ -79,6 +79,10 @@ class Formatter:
     def __init__(self, language: str, locale: str | None, digits: str | None):
         self.locale = Locale.parse(locale or language)
         self.digits = str.maketrans(DIGITS["latn"], DIGITS[digits or "latn"])
+        # cached per formatter: babel takes tens of microseconds a call, and a page
+        # writes hundreds of sentence numbers (1 and 1.0 are written alike, so may share)
+        self.date = cache(self.date)
+        self.number = cache(self.number)
 
     def date(self, value: str) -> str:
         """A full or partial ISO date (2020-09-20, 2020-09, 2020) in words."""

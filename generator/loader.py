@@ -3,6 +3,11 @@
 Loading is safe and strict because content may come from someone we do not trust:
 only the YAML core types are built (no tags), anchors and aliases are refused (no alias
 bombs), keys may not repeat, and dates stay the strings the author wrote.
+
+Files are parsed by libyaml first (``fastload.py``), keeping only the positions of their
+top levels; the pure-Python parser here takes over for any file that breaks a rule, so
+every problem is explained the same way, and the other positions are found again only
+when a message asks for one.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import fastload
 from .errors import Problem
 
 MAX_FILE_BYTES = 5_000_000
@@ -58,10 +64,7 @@ class _StrictLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_StrictLoader.yaml_implicit_resolvers = fastload.RESOLVERS
 
 
 @dataclass
@@ -78,11 +81,20 @@ class Document:
     """(line, col), 1-based, of the value at each path."""
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """(line, col) of the mapping key that introduces the value at each path."""
+    complete: bool = True
+    """False while only the top levels' positions are known (see ``where``)."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
-        """Position of the value at ``path``, or of its nearest ancestor that has one."""
-        table = self.key_positions if key else self.positions
+        """Position of the value at ``path``, or of its nearest ancestor that has one.
+
+        A position the fast parse did not keep is found by parsing the file once more.
+        """
         path = tuple(path)
+        if not key and path in self.positions:
+            return self.positions[path]
+        if not self.complete:
+            self._find_all_positions()
+        table = self.key_positions if key else self.positions
         while path:
             if path in table:
                 return table[path]
@@ -90,6 +102,14 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), (1, 1))
+
+    def _find_all_positions(self) -> None:
+        text, _ = read_text(self.path, self.display)
+        try:
+            _, found = fastload.fast_load(text or "", keep=None)
+        except fastload.Irregular:
+            return  # the file changed since it was loaded: keep the top-level positions
+        self.positions, self.key_positions, self.complete = found.values, found.keys, True
 
     def problem(self, path: Path_, message: str, rule: str, severity: str = "error",
                 key: bool = False) -> Problem:
@@ -178,6 +198,15 @@ def load_document(path: Path, display: str) -> tuple[Document, list[Problem]]:
     text, problems = read_text(path, display)
     if text is None:
         return document, problems
+    if fastload.AVAILABLE:
+        try:
+            document.data, found = fastload.fast_load(text)
+        except fastload.Irregular:
+            pass  # the strict parser below says what is wrong, and where
+        else:
+            document.positions, document.key_positions = found.values, found.keys
+            document.complete = False
+            return document, []
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()

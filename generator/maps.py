@@ -3,20 +3,22 @@
 folium builds the Leaflet calls; we take only its script, never its CDN header, so the page
 loads Leaflet from ``site/assets/``. Element ids are numbered in order instead of folium's
 random ones, so the same content gives the same bytes. Popups and tooltips go through
-``tojson`` (never a JavaScript template literal), so no place name can break out of them.
+``js_string`` (never a JavaScript template literal), so no place name can break out of them.
+
+A folium render costs about 15 ms, too much for every page of a large site, so folium draws
+each kind of map once (``map_template.py``) and each page fills in its own values.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-import folium
 import nh3
-from branca.element import Element, MacroElement
-from folium.plugins import MarkerCluster
-from folium.template import Template
 from markupsafe import Markup
+
+from .map_template import MapView, Marker, js_string, map_template
+
+__all__ = ["MapFragment", "MapPlace", "build_map", "js_string"]
 
 CLUSTER_ABOVE = 12
 """A map with more places than this clusters them (Leaflet.markercluster)."""
@@ -52,60 +54,24 @@ class MapFragment:
     """True when the page must also load Leaflet.markercluster."""
 
 
-class _Bind(MacroElement):
-    """Binds a popup and a tooltip to the parent marker, content passed as JSON strings."""
-
-    _template = Template("""{% macro script(this, kwargs) %}
-{{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 280});
-{{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }});
-{% endmacro %}""")
-
-    def __init__(self, popup: str, tooltip: str):
-        super().__init__()
-        self._name = "Bind"
-        self.popup = js_string(popup)
-        self.tooltip = js_string(tooltip)
-
-
-def js_string(text: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element.
-
-    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes). Inside a
-    script element only ``</`` (which could close it) and ``<!--`` (which changes how it is
-    parsed) are dangerous, so those are escaped, with the two line separators JavaScript
-    strings cannot hold.
-    """
-    literal = json.dumps(text, ensure_ascii=False)
-    for unsafe, safe in (("<!--", "\\u003c!--"), ("</", "<\\/"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029")):
-        literal = literal.replace(unsafe, safe)
-    return literal
-
-
 def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, max_zoom: int,
               language: str, direction: str) -> MapFragment:
     """A Leaflet map of ``places`` whose ids all derive from ``name``."""
-    fmap = folium.Map(location=_centre(places), zoom_start=_zoom(places), tiles=None,
-                      control_scale=True, max_zoom=max_zoom)
-    folium.TileLayer(tiles=tiles, attr=_safe_attribution(attribution), max_zoom=max_zoom,
-                     name="tiles").add_to(fmap)
-    clustered = len(places) > CLUSTER_ABOVE
-    layer = MarkerCluster(control=False).add_to(fmap) if clustered else fmap
-    for place in places:
-        marker = folium.Marker([place.lat, place.lon], icon=_icon(place), alt=place.name)
-        marker.add_child(_Bind(_popup_html(place, language, direction), place.name))
-        marker.add_to(layer)
-    if len(places) > 1:
-        fmap.fit_bounds(_bounds(places), padding=(24, 24))
-    _number_ids(fmap, name)
-    return MapFragment(fmap.get_name(), _script(fmap), len(places), clustered)
+    view = MapView(name, tuple(_centre(places)), _zoom(places),
+                   _bounds(places) if len(places) > 1 else None, len(places) > CLUSTER_ABOVE,
+                   tiles, _safe_attribution(attribution), max_zoom)
+    markers = [_marker(place, language, direction) for place in places]
+    script = map_template(view.name, view.clustered, view.bounds is not None, view.tiles,
+                          view.attribution, view.max_zoom).fill(view, markers)
+    return MapFragment(f"map_{name}", script, len(places), view.clustered)
 
 
-def _icon(place: MapPlace) -> folium.DivIcon:
+def _marker(place: MapPlace, language: str, direction: str) -> Marker:
     approximate = " place-marker--area" if place.kind in APPROXIMATE_KINDS else ""
     label = Markup('<span class="visually-hidden">{}</span>').format(place.name)
-    return folium.DivIcon(html=str(label), icon_size=(22, 22), icon_anchor=(11, 11),
-                          class_name=f"place-marker place-marker--{place.kind}{approximate}")
+    return Marker(float(place.lat), float(place.lon), place.name, str(label),
+                  f"place-marker place-marker--{place.kind}{approximate}",
+                  _popup_html(place, language, direction), place.name)
 
 
 def _popup_html(place: MapPlace, language: str, direction: str) -> str:
@@ -132,29 +98,7 @@ def _zoom(places: list[MapPlace]) -> int:
     return ZOOM_FOR_KIND.get(places[0].kind, 8) if len(places) == 1 else 5
 
 
-def _bounds(places: list[MapPlace]) -> list[list[float]]:
-    lats = [p.lat for p in places]
-    lons = [p.lon for p in places]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
-def _number_ids(root: Element, name: str) -> None:
-    """Replace folium's random element ids by ``<name>_<n>`` in tree order."""
-    counter = iter(range(1_000_000))
-
-    def visit(element: Element) -> None:
-        element._id = f"{name}_{next(counter)}"
-        for child in element._children.values():
-            visit(child)
-
-    visit(root)
-    root._id = name
-
-
-def _script(fmap: folium.Map) -> str:
-    """The map's JavaScript only (no folium header, no CDN links), whitespace trimmed."""
-    figure = fmap.get_root()
-    figure.render()
-    lines = (line.strip() for line in figure.script.render().splitlines())
-    return "\n".join(line for line in lines if line)
-
+def _bounds(places: list[MapPlace]) -> tuple[float, float, float, float]:
+    lats = [float(p.lat) for p in places]
+    lons = [float(p.lon) for p in places]
+    return min(lats), min(lons), max(lats), max(lons)

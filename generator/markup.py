@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -14,8 +16,18 @@ URL_SCHEMES = {"http", "https"}
 """Links may be http(s) or relative; javascript:, data: and the rest are dropped."""
 
 
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Markdown source as sanitized HTML; raw HTML in the source is escaped, then cleaned."""
-    html = markdown.markdown(text, output_format="html")
+    """Markdown source as sanitized HTML; raw HTML in the source is escaped, then cleaned.
+
+    Cached: a summary appears on its sheet, the home page, the feed and structured data.
+    """
+    html = _converter().reset().convert(text)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset between texts: building one costs more than a conversion."""
+    return markdown.Markdown(output_format="html")

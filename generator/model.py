@@ -7,6 +7,7 @@ Each object keeps its origin (file, line, column) so later steps can point back 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .loader import Document
 from .project import Documents
@@ -178,9 +179,17 @@ class Sheet:
 
     def involves(self, entity_id: str) -> bool:
         """True when the sheet mentions, quotes or is published or cited by the entity."""
-        return (entity_id in (self.source.publisher, self.source.cites)
-                or any(m.id == entity_id for ms in self.mentions.values() for m in ms)
-                or bool(self.facts_by(entity_id)))
+        return entity_id in self.involved()
+
+    def involved(self) -> set[str]:
+        """Every entity the sheet mentions, quotes, or is published or cited by."""
+        ids = {m.id for mentions in self.mentions.values() for m in mentions}
+        ids.update(fact.attribution.entity_id for fact in (*self.claims, *self.quotes)
+                   if fact.attribution and fact.attribution.entity_id)
+        ids.add(self.source.publisher)
+        if self.source.cites:
+            ids.add(self.source.cites)
+        return ids
 
 
 @dataclass
@@ -195,12 +204,30 @@ class Site:
         return [entity for entity in self.entities.values() if entity.kind == kind]
 
     def sheets_about(self, entity_id: str) -> list[Sheet]:
-        return [sheet for sheet in self.sheets if sheet.involves(entity_id)]
+        return self._sheets_by_entity.get(entity_id, [])
 
     def related(self, entity_id: str, relation: str) -> list[str]:
         """Ids of the entities whose ``relation`` points at ``entity_id`` (its members...)."""
-        return [other.id for other in self.entities.values()
-                if entity_id in other.relations.get(relation, [])]
+        return self._related.get((entity_id, relation), [])
+
+    @cached_property
+    def _sheets_by_entity(self) -> dict[str, list[Sheet]]:
+        """Entity id -> the sheets involving it, in slug order; one pass for all pages."""
+        index: dict[str, list[Sheet]] = {}
+        for sheet in self.sheets:
+            for entity_id in sheet.involved():
+                index.setdefault(entity_id, []).append(sheet)
+        return index
+
+    @cached_property
+    def _related(self) -> dict[tuple[str, str], list[str]]:
+        """(entity id, relation) -> ids of the entities pointing at it, in id order."""
+        index: dict[tuple[str, str], list[str]] = {}
+        for other in self.entities.values():
+            for relation, targets in other.relations.items():
+                for target in dict.fromkeys(targets):
+                    index.setdefault((target, relation), []).append(other.id)
+        return index
 
 
 def build_site_model(documents: Documents) -> Site:

@@ -39,14 +39,21 @@ def href(from_path: str, to_path: str) -> str:
     hosts serve them.
     """
     target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
-    start = posixpath.dirname(from_path) or "."
-    if not target:
-        relative = posixpath.relpath(".", start)
-    else:
-        relative = posixpath.relpath(target.rstrip("/") or ".", start)
+    relative = _relative(target.rstrip("/"), posixpath.dirname(from_path))
     if target.endswith("/") or not target:
         relative = "./" if relative == "." else relative + "/"
     return relative
+
+
+def _relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for two clean paths inside the site, without asking the OS for
+    the current folder (it did, twice per call, for every link of every page)."""
+    to = target.split("/") if target else []
+    here = start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def absolute(base_url: str, path: str) -> str:
