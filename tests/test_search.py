@@ -3,15 +3,18 @@ language, and the search page in real Chromium finding the sheet however it is s
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
+import threading
+from http.server import ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
 import yaml
 from browsing import PageVisit, launch
-from conftest import REPO, SHEET
+from conftest import REPO, SHEET, SubPathHandler
 
 from generator.extract.normalize import key
 from generator.model import build_site_model
@@ -162,8 +165,8 @@ def test_form_searches_announces_and_keeps_the_query_in_the_address(browser, ser
         page.keyboard.press("Enter")
         page.wait_for_function(WAIT)
         assert page.url.endswith("?q=Pompeo")
-        assert "result" in page.inner_text("#search-status")
         hrefs = page.locator(".search-result a").evaluate_all("ls => ls.map(a => a.href)")
+        assert page.inner_text("#search-status") == f"{len(hrefs)} results"
         assert f"{served}en/sheets/{SHEET}/" in hrefs
         assert f"{served}en/people/mike-pompeo/" in hrefs
         visit.assert_clean()
@@ -178,8 +181,36 @@ def test_arabic_page_is_right_to_left_and_linked_from_every_page(browser, served
         direction = visit.page.locator(".search-result").first.evaluate(
             "e => getComputedStyle(e).direction")
         assert direction == "rtl" and hrefs
+        assert visit.page.inner_text("#search-status") == f"{len(hrefs)} نتائج"  # 3-10: few
         visit.assert_clean()
     finally:
         visit.close()
     home = (built.site / "ar" / "index.html").read_text("utf-8")
     assert 'href="search/"' in home
+
+
+POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:"
+"""The strictest policy search works under: Pagefind compiles WebAssembly, which a policy
+without 'wasm-unsafe-eval' (or 'unsafe-eval') forbids."""
+
+
+class StrictHandler(SubPathHandler):
+    """Serves the site with a Content-Security-Policy header on every response."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", POLICY)
+        super().end_headers()
+
+
+def test_search_works_under_a_strict_content_security_policy(browser, built):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        StrictHandler, directory=str(built.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}{StrictHandler.prefix}"
+    try:
+        visit, hrefs = search(browser, base, "en", "Kadhimi")
+        assert hrefs and hrefs[0] == f"{base}en/sheets/{SHEET}/"
+        assert visit.errors == [], visit.errors
+        visit.close()
+    finally:
+        server.shutdown()

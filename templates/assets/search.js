@@ -94,7 +94,7 @@ async function run(query) {
   status.textContent = labels.loading;
   const search = await (await engine()).search(wanted.join(" "));
   if (terms !== wanted) return; // a newer query has started meanwhile
-  pending = search.results;
+  pending = [...search.results];
   await showMore();
   status.textContent = countText(search.results.length); // announced once listed
 }
