@@ -26,9 +26,10 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from pagefind.service import PagefindService
+from pagefind.service import PagefindService, get_executable
 
 from . import urls
+from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
 from .model import Entity, Sheet, Site, Text
 
@@ -169,6 +170,8 @@ def _in_thread(job: Coroutine) -> None:
 
 async def _index(pages: Path, output: Path) -> None:
     """Run Pagefind once over the record documents; it writes the index into ``output``."""
+    if get_executable() is None:
+        raise BuildError("search: Pagefind's program is missing: pip install 'pagefind[bin]'")
     async with PagefindService() as service:
         index = await service.create_index()
         await index.add_directory(str(pages))
