@@ -112,17 +112,18 @@ def _sheet_record(sheet: Sheet, language: str) -> Record:
     """A sheet is found by its title, summary, claims, quotes and original text."""
     facts = [fact.text for fact in (*sheet.claims, *sheet.quotes)]
     texts = [sheet.summary, *facts, *(sentence.text for sentence in sheet.text)]
-    title = _in(sheet.title, language)
-    return Record(urls.page_path("sheet", language, sheet.slug), language, "sheet", title,
-                  [title], [_in(text, language) for text in texts])
+    return Record(urls.page_path("sheet", language, sheet.slug), language, "sheet",
+                  _title(sheet.title, language), [_in(sheet.title, language)],
+                  [_in(text, language) for text in texts])
 
 
 def _entity_record(entity: Entity, language: str) -> Record:
     """An entity is found by its name and aliases; its role or description is the snippet."""
-    name = _in(entity.name, language)
     texts = [_in(entity.role, language), _in(entity.description, language)]
     return Record(urls.page_path(entity.kind, language, entity.id), language, entity.kind,
-                  name, [name, *entity.aliases.get(language, [])], [t for t in texts if t])
+                  _title(entity.name, language),
+                  [_in(entity.name, language), *entity.aliases.get(language, [])],
+                  [t for t in texts if t])
 
 
 def _once(words: str) -> str:
@@ -134,6 +135,12 @@ def _once(words: str) -> str:
 def _in(text: Text, language: str) -> str:
     """The text in the page's language only: another language would leak into the index."""
     return text.get(language, "").strip()
+
+
+def _title(text: Text, language: str) -> str:
+    """The result's link text: an untranslated title is shown in its own language, as its
+    page shows it, rather than as an empty link; it is not indexed in the other one."""
+    return _in(text, language) or next((v.strip() for v in text.values() if v.strip()), "")
 
 
 def search_files(site: Site) -> dict[str, bytes]:
