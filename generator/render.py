@@ -170,6 +170,24 @@ class NotFoundContext(PageContext):
         return urls.root_path(self.site.settings.base_url)
 
 
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: small and picklable, so that worker processes can be sent it."""
+
+    template: str
+    kind: str
+    language: str
+    key: str | None = None
+    """The sheet's slug or the entity's id; None for pages of which there is one."""
+    path: str | None = None
+    """Output path when it is not the kind's usual one (the root 404 page)."""
+
+    @property
+    def output(self) -> str:
+        """Output path, relative to ``site/``."""
+        return self.path or urls.page_path(self.kind, self.language, self.key)
+
+
 class Renderer:
     """Renders every page of the site for every language."""
 
@@ -181,23 +199,38 @@ class Renderer:
         self.formatters = {lang: Formatter(lang, site.settings.locales.get(lang),
                                            site.settings.digits.get(lang))
                            for lang in site.settings.languages}
+        self._sheets = {sheet.slug: sheet for sheet in site.sheets}
+
+    def page_specs(self) -> list[PageSpec]:
+        """Every page of the site, in a stable order; a new kind of page is appended here."""
+        default = self.site.settings.languages[0]
+        specs = [PageSpec("landing.html", "landing", default),
+                 PageSpec("404.html", "404", default, path="404.html")]
+        for language in self.site.settings.languages:
+            specs += [PageSpec("home.html", "home", language),
+                      PageSpec("about.html", "about", language),
+                      PageSpec("map.html", "map", language),
+                      PageSpec("search.html", "search", language),
+                      PageSpec("404.html", "404", language)]
+            specs += [PageSpec("sheet.html", "sheet", language, sheet.slug)
+                      for sheet in self.site.sheets]
+            specs += [PageSpec("entity.html", entity.kind, language, entity.id)
+                      for entity in self.site.entities.values()]
+        return specs
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(output path, HTML) for every page, in a stable order."""
-        default = self.site.settings.languages[0]
-        yield self._render("landing.html", "landing", default, None)
-        yield self._render("404.html", "404", default, None, path="404.html")
-        for language in self.site.settings.languages:
-            yield self._render("home.html", "home", language, None)
-            yield self._render("about.html", "about", language, None)
-            yield self._render("map.html", "map", language, None)
-            yield self._render("search.html", "search", language, None)
-            yield self._render("404.html", "404", language, None)
-            for sheet in self.site.sheets:
-                yield self._render("sheet.html", "sheet", language, sheet.slug, sheet=sheet)
-            for entity in self.site.entities.values():
-                yield self._render("entity.html", entity.kind, language, entity.id,
-                                   entity=entity)
+        return (self.render(spec) for spec in self.page_specs())
+
+    def render(self, spec: PageSpec) -> tuple[str, str]:
+        """(output path, HTML) of one page."""
+        extra = {}
+        if spec.kind == "sheet":
+            extra["sheet"] = self._sheets[spec.key]
+        elif spec.kind in ENTITY_KINDS:
+            extra["entity"] = self.site.entities[spec.key]
+        return self._render(spec.template, spec.kind, spec.language, spec.key, spec.path,
+                            **extra)
 
     def feeds(self) -> dict[str, bytes]:
         """The Atom feed of every language."""
