@@ -4,23 +4,27 @@
 Usage: python bench/lighthouse.py [--desktop]   (from the project folder; needs `npm ci`)
 
 Builds the project into a temporary folder with ``base_url`` set to where it is served
-(http://127.0.0.1:PORT/repo-name/, as on GitHub Pages under a project sub-path) and map
-tiles from a local stub server (blank tiles: this machine has no outside network, and a
-blocked tile would count as a console error against the page). Prints performance,
-accessibility, best practices and SEO per page, and the audits that failed.
+(http://127.0.0.1:PORT/repo-name/, as on GitHub Pages under a project sub-path, and gzipped
+as GitHub Pages serves text) and map tiles from a local stub server (blank tiles: this
+machine has no outside network, and a blocked tile would count as a console error).
+Prints performance, accessibility, best practices and SEO per page, and what failed.
+LIGHTHOUSE_KEEP=DIR keeps each full report there.
 """
 
 from __future__ import annotations
 
-import base64
+import contextlib
+import gzip
 import json
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
+import zlib
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,32 +37,57 @@ from generator.project import Project
 PAGES = ["ar/", "en/", "ar/sheets/kadhimi-us-threat-2020/", "en/sheets/kadhimi-us-threat-2020/",
          "ar/map/", "en/map/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-BLANK_TILE = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
+
+
+def blank_tile(size: int = 256) -> bytes:
+    """A light-grey PNG of a real tile's size (a 1-pixel stub would be flagged as blurry)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    rows = b"".join(b"\x00" + b"\xe4\xe8\xea" * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+BLANK_TILE = blank_tile()
 FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync")
 
 
 class Handler(SimpleHTTPRequestHandler):
-    """The site under /repo-name/ and blank map tiles under /tiles/."""
+    """The site under /repo-name/ (text gzipped) and blank map tiles under /tiles/."""
 
     def do_GET(self):
         if self.path.startswith("/tiles/"):
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Cache-Control", "max-age=86400")
-            self.end_headers()
-            self.wfile.write(BLANK_TILE)
+            self._send(BLANK_TILE, "image/png")
             return
+        path = self.translate_path(self.path.split("?")[0])
+        if self.path.split("?")[0].endswith(COMPRESSED) and Path(path).exists():
+            file = Path(path) / "index.html" if Path(path).is_dir() else Path(path)
+            if file.is_file():
+                self._send(gzip.compress(file.read_bytes(), mtime=0), self.guess_type(str(file)),
+                           gzipped=True)
+                return
         super().do_GET()
+
+    def _send(self, body: bytes, content_type: str, gzipped: bool = False) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError):  # Chromium cancels tiles when maps move
+            self.wfile.write(body)
 
     def translate_path(self, path):
         inside = path.removeprefix("/repo-name")
         return super().translate_path(inside if inside != path else "/__nowhere__")
 
     def end_headers(self):
-        if not self.path.startswith("/tiles/"):
-            self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
     def log_message(self, *args):
@@ -108,8 +137,8 @@ def main() -> None:
             report = lighthouse(f"http://127.0.0.1:{port}/repo-name/{page}",
                                 Path(temp) / "report.json", desktop)
             if os.environ.get("LIGHTHOUSE_KEEP"):
-                shutil.copyfile(Path(temp) / "report.json",
-                                Path(os.environ["LIGHTHOUSE_KEEP"]) / (page.replace("/", "_") + ".json"))
+                keep = Path(os.environ["LIGHTHOUSE_KEEP"]) / (page.replace("/", "_") + ".json")
+                shutil.copyfile(Path(temp) / "report.json", keep)
             scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
             print(f"{page:40} " + " ".join(f"{s:>11}" for s in scores))
             failed = [a["id"] for a in report["audits"].values()
