@@ -71,9 +71,10 @@ def convert_sheet(sheet: dict, publishers: list[str]) -> dict:
         who = fact.get("attributed_to") or fact["speaker"]
         said.setdefault(who, []).append(sid[id(fact)])
     events = [sid[id(event)] for event in sheet["timeline"]]
+    publisher = publishers.index(sheet["source"]["publisher"]) + 1
     return {
         "source": {"seed": f"{sheet['id']}.txt",
-                   "publisher": "org-%05d" % (publishers.index(sheet["source"]["publisher"]) + 1),
+                   "publisher": f"org-{publisher:05d}",
                    "language": "ar", "published": {"date": sheet["source"]["date"]},
                    "url": sheet["source"]["url"]},
         "title": sheet["title"],

@@ -20,7 +20,8 @@ from generator.build import load_and_check
 from generator.model import build_site_model
 from generator.page_maps import sheet_map, sheet_places
 from generator.project import Project
-from generator.render import Renderer, template_dirs
+from generator.render import Renderer
+from generator.theme import template_dirs
 
 
 def our_map(renderer: Renderer, sheet):

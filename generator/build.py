@@ -1,57 +1,167 @@
-"""The build, step by step: load -> check -> model -> render -> write."""
+"""The build, step by step: load -> check -> model -> render -> write.
+
+Builds are incremental (``incremental.py``): when no input changed since the last build,
+nothing is imported beyond this module's few and nothing is written; otherwise every page
+whose inputs changed is rendered, in worker processes when there are many
+(``pool.py``), and the new site is assembled beside the old one and swapped in at once
+(``writer.py``). The result is always byte for byte what a clean build would write.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import astuple, dataclass
 
-from .check import check_documents
+from . import incremental
 from .errors import ContentError, Problem
-from .exports import export_files
-from .model import build_site_model
 from .project import Documents, Project, load_documents
-from .render import Renderer, template_dirs
-from .schema import schema_files
-from .search import search_files
-from .sitemap import sitemap
-from .writer import read_assets, write_site
+from .theme import template_dirs
+from .writer import Staging, clear_leftovers
 
 
 @dataclass
 class BuildResult:
     pages: int
-    """HTML pages written."""
+    """HTML pages in the site."""
     files: int
-    """All files written, assets included."""
+    """All files in the site, assets included."""
     warnings: list[Problem]
+    rendered: int = 0
+    """Pages rendered by this build (the others were unchanged)."""
+    seconds: float = 0.0
+    up_to_date: bool = False
+    """True when nothing had changed since the last build, which wrote nothing."""
 
 
 def load_and_check(project: Project, strict: bool = False
                    ) -> tuple[Documents, list[Problem]]:
     """The parsed content and every problem in it, sorted by file and line."""
+    from .check import check_documents  # jsonschema: only when content is read
+
     documents, problems = load_documents(project)
     if not any(p.is_error for p in problems):
         problems += check_documents(project, documents, strict)
     return documents, sorted(problems)
 
 
-def build(project: Project) -> BuildResult:
-    """Build ``project`` into its ``site/``; raise ContentError and write nothing on errors."""
+def build(project: Project, quiet: bool = False) -> BuildResult:
+    """Build ``project`` into its ``site/``; raise ContentError and write nothing on errors.
+
+    ``quiet`` hides the progress line a long build shows on a terminal.
+    """
+    start = time.perf_counter()
+    dirs = template_dirs(project.templates)
+    inputs = incremental.scan_inputs(project, dirs)
+    state = incremental.load_state(project)
+    site_now = incremental.site_identity(project.site)
+    if state and site_now and state.inputs == inputs and state.site == site_now:
+        return BuildResult(state.pages, state.files, state.problems(), 0,
+                           time.perf_counter() - start, up_to_date=True)
+    trusted = state is not None and state.site == site_now and bool(site_now)
+    result = _build(project, dirs, inputs, trusted, quiet)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> BuildResult:
+    """Everything but the no-op check: the heavy modules are imported from here on."""
+    from .map_template import restore_templates, saved_templates
+    from .model import build_site_model
+    from .pool import RenderJob
+    from .progress import Progress
+    from .render import Renderer
+
     documents, problems = load_and_check(project)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     site = build_site_model(documents)
-    dirs = template_dirs(project.templates)
+    previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
+    restore_templates(previous.get("maps", {}))
     renderer = Renderer(site, dirs)
-    pages = dict(renderer.pages())
+    specs = renderer.page_specs()
+    fingerprints = _fingerprints(project, site, inputs, specs)
+    stale = [spec for spec in specs
+             if previous["pages"].get(spec.output) != fingerprints[spec.output]]
+    trash = incremental.cache_folder(project) / "trash"
+    clear_leftovers(project.site, trash)
+    staging = Staging(project.site, trash)
+    try:
+        progress = Progress(len(stale), enabled=None if not quiet else False)
+        job = RenderJob(renderer, staging, stale, progress.advance)
+        try:
+            others = other_files(site, dirs, renderer, [spec.output for spec in specs])
+            digests, lost = _keep_unchanged_pages(staging, specs, stale, previous["files"])
+            digests.update(job.wait())
+            digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
+        finally:
+            job.stop()
+            progress.finish()
+        digests.update(_write_files(staging, others, previous["files"]))
+        state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
+                                  [list(astuple(problem)) for problem in problems])
+        incremental.save(project, state, {"pages": fingerprints, "files": digests,
+                                          "maps": saved_templates()})
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    return BuildResult(len(specs), len(digests), problems, len(stale))
+
+
+def other_files(site, dirs, renderer, page_paths: list[str]) -> dict[str, bytes]:
+    """Every file that is not a page, computed from the model: add new kinds here."""
+    from .exports import export_files
+    from .schema import schema_files
+    from .search import search_files
+    from .sitemap import sitemap
+    from .writer import read_assets
+
     files = read_assets(dirs)
-    files.update({path: html.encode("utf-8") for path, html in pages.items()})
     files.update(renderer.feeds())
     files.update(schema_files())
     files.update(export_files(site))
     files.update(search_files(site))
     files[".nojekyll"] = b""
-    files["sitemap.xml"] = sitemap(site.settings, pages)
+    files["sitemap.xml"] = sitemap(site.settings, page_paths)
     if site.settings.cname:
         files["CNAME"] = (site.settings.cname + "\n").encode("ascii")
-    write_site(project.site, files)
-    return BuildResult(len(pages), len(files), problems)
+    return files
+
+
+def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]:
+    """Output path -> fingerprint of what the page is made from (see incremental.py)."""
+    sheets = {sheet.slug: incremental.digest(sheet.document.path.read_bytes())
+              for sheet in site.sheets}
+    prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
+    made_from = {"sheet": lambda key: [key]}
+    for kind in ("people", "organizations", "places"):
+        made_from[kind] = lambda key: [sheet.slug for sheet in site.sheets_about(key)]
+    return {spec.output: prints.of(made_from[spec.kind](spec.key) if spec.kind in made_from
+                                   else None) for spec in specs}
+
+
+def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
+                          ) -> tuple[dict[str, str], list]:
+    """Link every page that needs no render from the old site: their digests, and the
+    pages that must be rendered after all because someone deleted them from ``site/``."""
+    rendered = {spec.output for spec in stale}
+    kept, lost = {}, []
+    for spec in specs:
+        if spec.output in rendered:
+            continue
+        if staging.keep(spec.output):
+            kept[spec.output] = old_digests[spec.output]
+        else:
+            lost.append(spec)
+    return kept, lost
+
+
+def _write_files(staging: Staging, files: dict[str, bytes], old_digests: dict
+                 ) -> dict[str, str]:
+    """Write the files that changed, link the others from the old site; their digests."""
+    digests = {}
+    for path in sorted(files):
+        digests[path] = incremental.digest(files[path])
+        if old_digests.get(path) != digests[path] or not staging.keep(path):
+            staging.write(path, files[path])
+    return digests

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
 
 SLOT = "\x00"
 """Separates literal text from placeholder names in a template's parts."""
@@ -74,10 +74,22 @@ def folium_json(value) -> str:
             .replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
+@dataclass(frozen=True)
 class MapTemplate:
-    """A kind of map as head, marker and tail parts; ``fill`` gives a page's script."""
+    """A kind of map as head, marker and tail parts; ``fill`` gives a page's script.
 
-    def __init__(self, one: str, two: str, name: str):
+    Parts alternate literal text and slot names; element numbers count from ``base`` and
+    each marker takes ``stride`` of them.
+    """
+
+    head: list[str]
+    marker: list[str]
+    tail: list[str]
+    base: int
+    stride: int
+
+    @classmethod
+    def cut(cls, one: str, two: str, name: str) -> MapTemplate:
         """Cut from folium's scripts of the same map with one marker and with two.
 
         Their common beginning is the head and the first marker; their common end is the
@@ -89,11 +101,9 @@ class MapTemplate:
         lines = len(second) - shared - tail
         head, marker = first[:shared - lines], first[shared - lines:shared]
         base = _ids(marker[0], name)[0]
-        self.stride = _ids(second[shared], name)[0] - base
-        self.head = _parts("\n".join(head), name, base)
-        self.marker = _parts("\n".join(marker), name, base)
-        self.tail = _parts("\n".join(first[shared:]), name, base + self.stride)
-        self.base = base
+        stride = _ids(second[shared], name)[0] - base
+        return cls(_parts("\n".join(head), name, base), _parts("\n".join(marker), name, base),
+                   _parts("\n".join(first[shared:]), name, base + stride), base, stride)
 
     def fill(self, view: MapView, markers: list[Marker]) -> str:
         values = {"clat": view.centre[0], "clon": view.centre[1], "zoom": view.zoom}
@@ -109,11 +119,27 @@ class MapTemplate:
         return "\n".join(line for line in lines if line)
 
 
-@lru_cache(maxsize=64)
+TEMPLATES: dict[str, MapTemplate] = {}
+"""Templates made so far, by ``template_key``; kept in the build cache between builds."""
+
+
+def template_key(*kind) -> str:
+    """A text naming a kind of map and the folium version that drew it."""
+    return json.dumps([version("folium"), *kind])
+
+
 def map_template(name: str, clustered: bool, fitted: bool, tiles: str, attribution: str,
                  max_zoom: int) -> MapTemplate:
-    """The template of one kind of map, drawn by folium on first use."""
-    from .folium_map import folium_script
+    """The template of one kind of map, drawn by folium when no build has drawn it yet."""
+    key = template_key(name, clustered, fitted, tiles, attribution, max_zoom)
+    if key not in TEMPLATES:
+        TEMPLATES[key] = _draw(name, clustered, fitted, tiles, attribution, max_zoom)
+    return TEMPLATES[key]
+
+
+def _draw(name: str, clustered: bool, fitted: bool, tiles: str, attribution: str,
+          max_zoom: int) -> MapTemplate:
+    from .folium_map import folium_script  # half a second: only when a kind is new
 
     def draw(count: int) -> str:
         markers = [Marker(NUMBERS["lat"], NUMBERS["lon"], *(f"@{t}@" for t in TEXTS))] * count
@@ -121,7 +147,7 @@ def map_template(name: str, clustered: bool, fitted: bool, tiles: str, attributi
         view = MapView(name, (NUMBERS["clat"], NUMBERS["clon"]), ZOOM,
                        bounds if fitted else None, clustered, tiles, attribution, max_zoom)
         return folium_script(view, markers)
-    return MapTemplate(draw(1), draw(2), name)
+    return MapTemplate.cut(draw(1), draw(2), name)
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
@@ -163,3 +189,14 @@ def _join(parts: list[str], values: dict, first_id: int) -> str:
         else:
             out.append(folium_json(values[part]))
     return "".join(out)
+
+
+def saved_templates() -> dict[str, dict]:
+    """Every template made so far, as JSON-ready data for the build cache."""
+    return {key: asdict(template) for key, template in sorted(TEMPLATES.items())}
+
+
+def restore_templates(saved: dict[str, dict]) -> None:
+    """Take templates a previous build made (see ``saved_templates``)."""
+    for key, fields in saved.items():
+        TEMPLATES.setdefault(key, MapTemplate(**fields))

@@ -26,21 +26,6 @@ from .model import Entity, Site, Text
 ENTITY_KINDS = ("people", "organizations", "places")
 
 
-def packaged_templates() -> Path:
-    """The default templates: shipped in the wheel, or the repository's own folder."""
-    inside = Path(__file__).parent / "_templates"
-    return inside if inside.is_dir() else Path(__file__).parent.parent / "templates"
-
-
-def template_dirs(project_templates: Path) -> tuple[Path, ...]:
-    """Search order: the project's ``templates/`` first, then the packaged defaults."""
-    dirs = [project_templates] if project_templates.is_dir() else []
-    default = packaged_templates()
-    if not dirs or default.resolve() != dirs[0].resolve():
-        dirs.append(default)
-    return tuple(dirs)
-
-
 def make_environment(dirs: tuple[Path, ...]) -> Environment:
     return Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
                        autoescape=True, undefined=StrictUndefined, trim_blocks=True,

@@ -1,17 +1,33 @@
-"""Write the whole site atomically: into a temporary sibling folder, then swap it in.
+"""Write the site atomically: assemble it in a staging folder beside ``site/``, then swap.
 
-A failed or killed build never leaves a half-written ``site/``: until the final rename
-the previous site stays exactly as it was.
+``site/`` is always either entirely the old site or entirely the new one, whenever a build
+is killed:
+
+- the new site is assembled in ``.site-new-*`` beside ``site/``: changed files are written,
+  unchanged ones are hard links to the old site's files (copies where links are refused),
+  so an incremental build costs little more than its changes. No file of ``site/`` is ever
+  written to: a hard link shares bytes, so writing one would change both sites;
+- the two folders are then exchanged in one ``renameat2(RENAME_EXCHANGE)`` call, which has
+  no moment without a ``site/``. Where the call is missing (not Linux, old kernels, some
+  file systems) the old site is renamed away and the new one renamed in: two renames with
+  a window of microseconds without ``site/``, never a half-written one;
+- the retired old site is moved into the build cache and deleted in the background; a
+  killed build leaves only such leftovers, which the next build removes.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
 
 
 def safe_output_path(root: Path, relative: str) -> Path:
@@ -22,31 +38,83 @@ def safe_output_path(root: Path, relative: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def write_site(target: Path, files: dict[str, bytes]) -> None:
-    """Replace ``target`` by a folder holding exactly ``files`` (path -> bytes)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+class Staging:
+    """The next ``site/``, being assembled; ``commit`` swaps it in, ``abort`` drops it."""
+
+    def __init__(self, target: Path, trash: Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        self.trash = trash
+        """Where retired sites wait to be deleted (inside the build cache)."""
+        self.root = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+
+    def identity(self) -> tuple[int, int]:
+        """(device, inode) of the staging folder: ``site/``'s once committed."""
+        info = self.root.stat()
+        return info.st_dev, info.st_ino
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = safe_output_path(self.root, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def keep(self, relative: str) -> bool:
+        """Take the old site's file unchanged: a hard link, or a copy where links fail.
+        False when the old site lacks it (someone deleted it): it must be written."""
+        path = safe_output_path(self.root, relative)
+        old = safe_output_path(self.target, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, path)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            shutil.copyfile(old, path)
+        return True
+
+    def commit(self) -> None:
+        self.root.chmod(0o755)
+        if not self.target.exists():
+            os.replace(self.root, self.target)
+            return
+        self.trash.mkdir(parents=True, exist_ok=True)
+        if _exchange(self.root, self.target):
+            retired = self.trash / self.root.name
+            os.replace(self.root, retired)
+        else:
+            retired = self.trash / f"old-{self.root.name}"
+            os.replace(self.target, retired)
+            os.replace(self.root, self.target)
+        delete_in_background(retired)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one system call; False when the system cannot."""
     try:
-        for relative in sorted(files):
-            path = safe_output_path(staging, relative)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[relative])
-        staging.chmod(0o755)
-        _swap(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return result == 0
 
 
-def _swap(staging: Path, target: Path) -> None:
-    """Move the new folder into place; the old one is removed only afterwards."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    os.replace(target, retired / target.name)
-    os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+def delete_in_background(*folders: Path) -> None:
+    """Delete ``folders`` without waiting: a large old site takes seconds to unlink."""
+    subprocess.Popen(["rm", "-rf", "--", *map(str, folders)], stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def clear_leftovers(target: Path, trash: Path) -> None:
+    """Remove what killed builds left: staging folders beside ``site/``, retired sites."""
+    for leftover in target.parent.glob(f".{target.name}-new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    retired = list(trash.iterdir()) if trash.is_dir() else []
+    if retired:
+        delete_in_background(*retired)
 
 
 def read_assets(dirs: tuple[Path, ...]) -> dict[str, bytes]:

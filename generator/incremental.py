@@ -1,0 +1,148 @@
+"""What changed since the last build, and which pages it reaches.
+
+The build cache (``.build-cache/`` in the project, never published, ignored by git through
+its own ``.gitignore``, as pytest does with its cache) keeps two records:
+
+- ``state.json``: the size and modification time of every input (content, seeds,
+  templates, the generator's own code), the identity (device, inode) of the ``site/``
+  folder the build made, and its summary. When every input and ``site/`` are as recorded,
+  the build has nothing to do and says so without importing the rest of the generator;
+- ``outputs.json``: a fingerprint per page (hash of what the page is made from) and a
+  digest per file. A page whose fingerprint is unchanged is taken from the old site as it
+  is; any other file is kept when its new bytes have the recorded digest.
+
+A page is made from the *global* inputs (site.yml, registries, templates, code) and:
+a sheet page from its sheet; an entity page from every sheet involving the entity (so a
+sheet that stops mentioning it changes the page too); every other page (home, map,
+search, about, 404) from all sheets. Both records are written before the new site is
+swapped in and name the staging folder, which becomes ``site/`` only at the swap: after
+a build killed in between, they no longer match ``site/`` and the next build is full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .project import Project
+
+CACHE = ".build-cache"
+FORMAT = 1
+"""Version of the records; a build ignores records of another version."""
+
+
+def cache_folder(project: Project) -> Path:
+    return project.root / CACHE
+
+
+def scan_inputs(project: Project, template_dirs: tuple[Path, ...]) -> dict[str, list[int]]:
+    """Path -> [modification time (ns), size] of every file a build reads."""
+    code = Path(__file__).parent
+    roots = [project.content, project.seeds, *template_dirs, code]
+    found: dict[str, list[int]] = {}
+    for root in roots:
+        _scan(root, found)
+    return found
+
+
+def _scan(folder: Path, found: dict[str, list[int]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _scan(Path(entry.path), found)
+        else:
+            info = entry.stat()
+            found[entry.path] = [info.st_mtime_ns, info.st_size]
+
+
+@dataclass
+class State:
+    """The last build as ``state.json`` records it."""
+
+    inputs: dict[str, list[int]] = field(default_factory=dict)
+    site: list[int] = field(default_factory=list)
+    """(device, inode) of the site folder it made."""
+    pages: int = 0
+    files: int = 0
+    warnings: list[list] = field(default_factory=list)
+
+    def problems(self) -> list[Problem]:
+        return [Problem(*warning) for warning in self.warnings]
+
+
+def site_identity(site: Path) -> list[int]:
+    try:
+        info = site.stat()
+    except OSError:
+        return []
+    return [info.st_dev, info.st_ino]
+
+
+def load_state(project: Project) -> State | None:
+    data = _read(cache_folder(project) / "state.json")
+    return State(**data["state"]) if data else None
+
+
+def load_outputs(project: Project) -> dict:
+    """``{"pages": {path: fingerprint}, "files": {path: digest}}`` of the last build."""
+    return _read(cache_folder(project) / "outputs.json") or {"pages": {}, "files": {}}
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def save(project: Project, state: State, outputs: dict) -> None:
+    """Write both records, each atomically (temporary file, then rename)."""
+    folder = cache_folder(project)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# build-site's cache: nothing here is content\n*\n")
+    for name, value in (("outputs.json", outputs), ("state.json", {"state": state.__dict__})):
+        temporary = folder / f".{name}.tmp"
+        temporary.write_text(json.dumps({"format": FORMAT, **value}), encoding="utf-8")
+        os.replace(temporary, folder / name)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class Fingerprints:
+    """The fingerprint of each page: a hash of the inputs the page is made from."""
+
+    def __init__(self, base: str, sheets: dict[str, str]):
+        """``base``: digest of what every page reads; ``sheets``: slug -> digest of its file."""
+        self.base = base
+        self.sheets = sheets
+        self.everything = self._hash(sorted(sheets))
+
+    def of(self, sheet_slugs: list[str] | None) -> str:
+        """Fingerprint of a page made from these sheets (None: from all of them)."""
+        return self.everything if sheet_slugs is None else self._hash(sheet_slugs)
+
+    def _hash(self, slugs: list[str]) -> str:
+        return digest((self.base + "".join(f"{s}={self.sheets[s]};" for s in slugs)).encode())
+
+
+def global_digest(project: Project, inputs: dict[str, list[int]]) -> str:
+    """Digest of what every page depends on: all inputs but sheets and seeds, by content."""
+    skipped = (str(project.content / "sheets") + os.sep, str(project.seeds) + os.sep)
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(inputs):
+        if not path.startswith(skipped):
+            hasher.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return hasher.hexdigest()

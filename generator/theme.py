@@ -1,0 +1,24 @@
+"""Where templates come from: the project's ``templates/`` over the packaged ones.
+
+Apart from the renderer so that a build can tell whether templates changed without
+importing Jinja.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def packaged_templates() -> Path:
+    """The default templates: shipped in the wheel, or the repository's own folder."""
+    inside = Path(__file__).parent / "_templates"
+    return inside if inside.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def template_dirs(project_templates: Path) -> tuple[Path, ...]:
+    """Search order: the project's ``templates/`` first, then the packaged defaults."""
+    dirs = [project_templates] if project_templates.is_dir() else []
+    default = packaged_templates()
+    if not dirs or default.resolve() != dirs[0].resolve():
+        dirs.append(default)
+    return tuple(dirs)

@@ -1,0 +1,100 @@
+"""Incremental builds write exactly what a clean build writes, and a no-op writes nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from test_build import tree_digest
+
+from generator.build import build
+from generator.project import Project
+
+spec = importlib.util.spec_from_file_location("make_corpus", REPO / "bench" / "make_corpus.py")
+make_corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(make_corpus)
+
+pytestmark = pytest.mark.skipif(not (make_corpus.SHARED / "make_corpus.py").is_file(),
+                                reason="the shared corpus generator is not beside the repo")
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Project:
+    """A 12-sheet synthetic project with its own copy of the templates, built once."""
+    make_corpus.write_project(tmp_path / "project", 12)
+    shutil.copytree(REPO / "templates", tmp_path / "project" / "templates")
+    project = Project(tmp_path / "project")
+    build(project)
+    return project
+
+
+def clean_build(project: Project, folder: Path) -> dict[str, str]:
+    """The digests of a build of the same project from scratch, in another folder."""
+    for name in ("content", "seeds", "templates"):
+        shutil.copytree(project.root / name, folder / name)
+    build(Project(folder))
+    return tree_digest(folder / "site")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def sheet(project: Project, number: int) -> Path:
+    return project.content / "sheets" / f"sheet-{number:05d}.yml"
+
+
+def test_incremental_builds_equal_clean_builds(corpus, tmp_path):
+    people = corpus.content / "entities" / "people.yml"
+    edits = [
+        ("sheet", lambda: edit(sheet(corpus, 3), "See also", "Read also")),
+        ("entity", lambda: edit(people, "name:\n    ar:", "name:\n    ar: تعديل")),
+        ("template", lambda: edit(corpus.templates / "sheet.html", "<article", "<article data-x")),
+        ("deletion", lambda: sheet(corpus, 5).unlink()),
+        ("rename", lambda: sheet(corpus, 7).rename(corpus.content / "sheets" / "renamed.yml")),
+    ]
+    for step, (name, change) in enumerate(edits):
+        change()
+        result = build(corpus)
+        assert not result.up_to_date, name
+        expected = clean_build(corpus, tmp_path / f"clean-{step}")
+        assert tree_digest(corpus.site) == expected, name
+        if name == "sheet":
+            assert 0 < result.rendered < result.pages
+
+
+def test_no_op_rebuild_writes_nothing(corpus):
+    before = corpus.site.stat().st_ino
+    result = build(corpus)
+    assert result.up_to_date and result.rendered == 0
+    assert corpus.site.stat().st_ino == before
+
+
+def test_a_touched_file_rebuilds_nothing_but_swaps_the_same_bytes(corpus):
+    before = tree_digest(corpus.site)
+    sheet(corpus, 2).touch()
+    result = build(corpus)
+    assert not result.up_to_date and result.rendered == 0
+    assert tree_digest(corpus.site) == before
+
+
+def test_a_file_deleted_from_site_is_written_again(corpus):
+    before = tree_digest(corpus.site)
+    (corpus.site / "en" / "sheets" / "sheet-00002" / "index.html").unlink()
+    sheet(corpus, 9).touch()
+    build(corpus)
+    assert tree_digest(corpus.site) == before
+
+
+def test_unchanged_files_are_hard_links_to_the_old_site(corpus):
+    page = corpus.site / "en" / "sheets" / "sheet-00002" / "index.html"
+    inode = page.stat().st_ino
+    edit(sheet(corpus, 3), "See also", "Read also")
+    build(corpus)
+    assert page.stat().st_ino == inode
+    assert not [p for p in corpus.root.iterdir() if p.name.startswith(".site")]
