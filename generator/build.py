@@ -65,7 +65,7 @@ def build(project: Project, quiet: bool = False) -> BuildResult:
 
 def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on."""
-    from .map_template import restore_templates, saved_templates
+    from .map_template import draw_templates, restore_templates, saved_templates
     from .model import build_site_model
     from .pool import RenderJob
     from .progress import Progress
@@ -77,6 +77,8 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     site = build_site_model(documents)
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
+    if site.of_kind("places"):
+        draw_templates()  # before the workers fork, so that none imports folium
     renderer = Renderer(site, dirs)
     specs = renderer.page_specs()
     fingerprints = _fingerprints(project, site, inputs, specs)

@@ -1,9 +1,10 @@
 """One folium render per kind of map, filled in per page.
 
 folium takes about 15 ms to draw a map, so a site with thousands of maps would spend most
-of its build there. Instead folium draws each kind of map (name, clustered or not, fitted
-or not, tile settings) once, with sentinel values, and the script is cut into a head, one
-marker's lines and a tail, with the sentinels as placeholders. A page's map is then those
+of its build there. Instead folium draws each of the four kinds of map (clustered or not,
+fitted to bounds or not) once, with sentinel values for everything else (name, tiles,
+places...), and the script is cut into a head, one marker's lines and a tail, with the
+sentinels as placeholders. A page's map is then those
 parts joined with its own values, each escaped exactly as folium escapes it, so the bytes
 are the same as folium's own render (a test compares them) at a hundredth of the cost.
 """
@@ -20,8 +21,12 @@ SLOT = "\x00"
 NUMBERS = {"clat": 0.000101, "clon": 0.000102, "south": 0.000131, "west": 0.000132,
            "north": 0.000133, "east": 0.000134, "lat": 0.000111, "lon": 0.000112}
 """Sentinel coordinates: no real map has them, so they mark where values go."""
-ZOOM = 9876
-TEXTS = ("alt", "html", "class_name", "popup", "tooltip")
+INTEGERS = {"zoom": 9876, "max_zoom": 8765}
+MARKER_TEXTS = ("alt", "html", "class_name", "popup", "tooltip")
+TEXTS = (*MARKER_TEXTS, "tiles", "attribution")
+NAME = "zzmapzz"
+"""Sentinel map name, which every element id contains."""
+KINDS = [(clustered, fitted) for clustered in (False, True) for fitted in (False, True)]
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ class MapTemplate:
     stride: int
 
     @classmethod
-    def cut(cls, one: str, two: str, name: str) -> MapTemplate:
+    def cut(cls, one: str, two: str) -> MapTemplate:
         """Cut from folium's scripts of the same map with one marker and with two.
 
         Their common beginning is the head and the first marker; their common end is the
@@ -100,13 +105,15 @@ class MapTemplate:
         tail = min(_common_prefix(first[::-1], second[::-1]), len(first) - shared)
         lines = len(second) - shared - tail
         head, marker = first[:shared - lines], first[shared - lines:shared]
-        base = _ids(marker[0], name)[0]
-        stride = _ids(second[shared], name)[0] - base
-        return cls(_parts("\n".join(head), name, base), _parts("\n".join(marker), name, base),
-                   _parts("\n".join(first[shared:]), name, base + stride), base, stride)
+        base = _ids(marker[0])[0]
+        stride = _ids(second[shared])[0] - base
+        return cls(_parts("\n".join(head), base), _parts("\n".join(marker), base),
+                   _parts("\n".join(first[shared:]), base + stride), base, stride)
 
     def fill(self, view: MapView, markers: list[Marker]) -> str:
-        values = {"clat": view.centre[0], "clon": view.centre[1], "zoom": view.zoom}
+        values = {"clat": view.centre[0], "clon": view.centre[1], "zoom": view.zoom,
+                  "name": view.name, "tiles": view.tiles, "attribution": view.attribution,
+                  "max_zoom": view.max_zoom}
         if view.bounds:
             values.update(zip(("south", "west", "north", "east"), view.bounds, strict=True))
         lines = [_join(self.head, values, self.base)]
@@ -123,31 +130,39 @@ TEMPLATES: dict[str, MapTemplate] = {}
 """Templates made so far, by ``template_key``; kept in the build cache between builds."""
 
 
-def template_key(*kind) -> str:
+def template_key(clustered: bool, fitted: bool) -> str:
     """A text naming a kind of map and the folium version that drew it."""
-    return json.dumps([version("folium"), *kind])
+    return json.dumps([version("folium"), clustered, fitted])
 
 
-def map_template(name: str, clustered: bool, fitted: bool, tiles: str, attribution: str,
-                 max_zoom: int) -> MapTemplate:
-    """The template of one kind of map, drawn by folium when no build has drawn it yet."""
-    key = template_key(name, clustered, fitted, tiles, attribution, max_zoom)
+def map_template(clustered: bool, fitted: bool) -> MapTemplate:
+    """The template of one kind of map (see ``draw_templates``)."""
+    key = template_key(clustered, fitted)
     if key not in TEMPLATES:
-        TEMPLATES[key] = _draw(name, clustered, fitted, tiles, attribution, max_zoom)
+        draw_templates()
     return TEMPLATES[key]
 
 
-def _draw(name: str, clustered: bool, fitted: bool, tiles: str, attribution: str,
-          max_zoom: int) -> MapTemplate:
-    from .folium_map import folium_script  # half a second: only when a kind is new
+def draw_templates() -> None:
+    """Have folium draw every kind of map no build has drawn yet.
 
-    def draw(count: int) -> str:
-        markers = [Marker(NUMBERS["lat"], NUMBERS["lon"], *(f"@{t}@" for t in TEXTS))] * count
+    Called before the render workers start, so that they inherit the templates instead of
+    each importing folium (half a second) to draw them again.
+    """
+    missing = [kind for kind in KINDS if template_key(*kind) not in TEMPLATES]
+    if not missing:
+        return
+    from .folium_map import folium_script
+
+    def draw(count: int, clustered: bool, fitted: bool) -> str:
+        markers = [Marker(NUMBERS["lat"], NUMBERS["lon"], *(f"@{t}@" for t in MARKER_TEXTS))]
         bounds = tuple(NUMBERS[k] for k in ("south", "west", "north", "east"))
-        view = MapView(name, (NUMBERS["clat"], NUMBERS["clon"]), ZOOM,
-                       bounds if fitted else None, clustered, tiles, attribution, max_zoom)
-        return folium_script(view, markers)
-    return MapTemplate.cut(draw(1), draw(2), name)
+        view = MapView(NAME, (NUMBERS["clat"], NUMBERS["clon"]), INTEGERS["zoom"],
+                       bounds if fitted else None, clustered, "@tiles@", "@attribution@",
+                       INTEGERS["max_zoom"])
+        return folium_script(view, markers * count)
+    for kind in missing:
+        TEMPLATES[template_key(*kind)] = MapTemplate.cut(draw(1, *kind), draw(2, *kind))
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
@@ -158,21 +173,21 @@ def _common_prefix(a: list[str], b: list[str]) -> int:
     return count
 
 
-def _ids(text: str, name: str) -> list[int]:
-    return [int(n) for n in re.findall(rf"_{re.escape(name)}_(\d+)\b", text)]
+def _ids(text: str) -> list[int]:
+    return [int(n) for n in re.findall(rf"_{NAME}_(\d+)\b", text)]
 
 
-def _parts(text: str, name: str, base: int) -> list[str]:
+def _parts(text: str, base: int) -> list[str]:
     """``text`` with sentinels and element numbers from ``base`` on turned into slots."""
     for key, number in NUMBERS.items():
         text = text.replace(json.dumps(number), f"{SLOT}{key}{SLOT}")
-    text = text.replace(json.dumps(ZOOM), f"{SLOT}zoom{SLOT}")
+    for key, number in INTEGERS.items():
+        text = text.replace(json.dumps(number), f"{SLOT}{key}{SLOT}")
     for key in TEXTS:
         text = text.replace(f'"@{key}@"', f"{SLOT}{key}{SLOT}")
-    text = re.sub(rf"_{re.escape(name)}_(\d+)\b",
-                  lambda m: m[0] if int(m[1]) < base else
-                  f"_{name}_{SLOT}+{int(m[1]) - base}{SLOT}", text)
-    return text.split(SLOT)
+    text = re.sub(rf"_{NAME}_(\d+)\b", lambda m: m[0] if int(m[1]) < base else
+                  f"_{NAME}_{SLOT}+{int(m[1]) - base}{SLOT}", text)
+    return text.replace(NAME, f"{SLOT}name{SLOT}").split(SLOT)
 
 
 def _join(parts: list[str], values: dict, first_id: int) -> str:
@@ -186,6 +201,8 @@ def _join(parts: list[str], values: dict, first_id: int) -> str:
             out.append(str(int(part[1:]) + first_id))
         elif part in ("popup", "tooltip"):
             out.append(js_string(values[part]))
+        elif part == "name":
+            out.append(values[part])
         else:
             out.append(folium_json(values[part]))
     return "".join(out)

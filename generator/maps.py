@@ -56,13 +56,14 @@ class MapFragment:
 
 def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, max_zoom: int,
               language: str, direction: str) -> MapFragment:
-    """A Leaflet map of ``places`` whose ids all derive from ``name``."""
+    """A Leaflet map of ``places`` whose ids all derive from ``name`` (an identifier)."""
+    if not name.isidentifier():
+        raise ValueError(f"map name {name!r} is not an identifier")
     view = MapView(name, tuple(_centre(places)), _zoom(places),
                    _bounds(places) if len(places) > 1 else None, len(places) > CLUSTER_ABOVE,
                    tiles, _safe_attribution(attribution), max_zoom)
     markers = [_marker(place, language, direction) for place in places]
-    script = map_template(view.name, view.clustered, view.bounds is not None, view.tiles,
-                          view.attribution, view.max_zoom).fill(view, markers)
+    script = map_template(view.clustered, view.bounds is not None).fill(view, markers)
     return MapFragment(f"map_{name}", script, len(places), view.clustered)
 
 

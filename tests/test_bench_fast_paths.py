@@ -1,0 +1,86 @@
+"""Each fast path of the build gives what its slow reference gives: libyaml loading and the
+strict loader, the compiled schema check and jsonschema, map templates and folium."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, REPO
+
+from generator import fastload, fastschema, loader
+from generator.folium_map import folium_script
+from generator.map_template import MapView
+from generator.maps import CLUSTER_ABOVE, MapPlace, _marker, _safe_attribution, build_map
+from generator.schema import SCHEMA_NAMES, validator
+
+CONTENT_FILES = sorted([*FIXTURES.rglob("*.yml"), *(REPO / "content").rglob("*.yml")])
+
+
+def strict_load(text: str):
+    """(data, positions, key positions) by the pure-Python loader, or None if it refuses."""
+    strict = loader._StrictLoader(text)
+    node = strict.get_single_node()
+    document = loader.Document(None, "x")
+    builder = loader._Builder(document, strict)
+    data = builder.build(node, ())
+    return None if builder.problems else (data, document.positions, document.key_positions)
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: p.name)
+def test_fast_loading_equals_strict_loading(path):
+    text, problems = loader.read_text(path, "x")
+    if text is None or not text.strip():
+        pytest.skip("not a text document")
+    try:
+        expected = strict_load(text)
+    except Exception:  # a YAML error: the fast path must refuse the file too
+        expected = None
+    try:
+        data, found = fastload.fast_load(text, keep=None)
+        fast = (data, found.values, found.keys)
+    except fastload.Irregular:
+        fast = None
+    assert fast == expected
+
+
+def test_positions_not_kept_are_found_on_demand(tmp_path):
+    path = tmp_path / "one.yml"
+    path.write_text("a:\n  b:\n    c: [1, 2]\n", "utf-8")
+    document, _ = loader.load_document(path, "one.yml")
+    assert not document.complete and ("a", "b", "c", 1) not in document.positions
+    assert document.where(("a", "b", "c", 1)) == (3, 12)
+    assert document.where(("a", "b", "c"), key=True) == (3, 5)
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: p.name)
+def test_compiled_schema_never_accepts_what_jsonschema_refuses(path):
+    document, _ = loader.load_document(path, "x")
+    if document.data is None:
+        pytest.skip("not loadable")
+    for name in SCHEMA_NAMES:
+        if fastschema.accepts(name, document.data):
+            assert validator(name).is_valid(document.data), name
+
+
+def test_compiled_schema_accepts_the_shipped_content():
+    for path in sorted((REPO / "content" / "sheets").glob("*.yml")):
+        document, _ = loader.load_document(path, "x")
+        assert fastschema.accepts("sheet", document.data)
+
+
+HOSTILE = "`${alert(1)}` </script><script>alert(2)</script> \u2028' بغداد & <b>"
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, CLUSTER_ABOVE + 1])
+@pytest.mark.parametrize("name", ["sheet", "site"])
+def test_map_templates_write_what_folium_writes(count, name):
+    places = [MapPlace(f"p{i}", f"{HOSTILE}{i}", ("city", "country")[i % 2], "مدينة",
+                       30 + i / 7, 44 - i / 3, "../x/", ((HOSTILE, "#s1"),))
+              for i in range(count)]
+    tiles, attribution = "https://t/{z}/{x}/{y}.png?k='<&>'", "&copy; OSM"
+    fragment = build_map(name, places, tiles, attribution, 18, "ar", "rtl")
+    bounds = (min(p.lat for p in places), min(p.lon for p in places),
+              max(p.lat for p in places), max(p.lon for p in places))
+    view = MapView(name, (sum(p.lat for p in places) / count, sum(p.lon for p in places) /
+                          count), 5 if count > 1 else 11, bounds if count > 1 else None,
+                   count > CLUSTER_ABOVE, tiles, _safe_attribution(attribution), 18)
+    assert fragment.script == folium_script(view, [_marker(p, "ar", "rtl") for p in places])
