@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from . import page_maps, urls
+from .csp import PLACEHOLDER, apply_policy
 from .errors import BuildError
 from .feeds import atom_feed
 from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
@@ -27,9 +28,11 @@ ENTITY_KINDS = ("people", "organizations", "places")
 
 
 def make_environment(dirs: tuple[Path, ...]) -> Environment:
-    return Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
-                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                       lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+                      autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["content_security_policy"] = PLACEHOLDER
+    return env
 
 
 @dataclass
@@ -243,7 +246,7 @@ class Renderer:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:
             raise BuildError(_template_message(template, error)) from error
-        return path, html
+        return path, apply_policy(html, self.site.settings.map.tiles)
 
 
 def _template_message(template: str, error: TemplateError) -> str:

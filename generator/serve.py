@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import sys
 import time
 import traceback
@@ -65,6 +66,9 @@ def error_page(problems: list[tuple[str, str]]) -> bytes:
                       for where, message in problems)
     summary = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
     return ERROR_PAGE.format(summary=summary, items=items).encode("utf-8")
+
+
+CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 
 
 class PreviewServer(LiveReloadServer):
@@ -121,6 +125,13 @@ class PreviewServer(LiveReloadServer):
                                                     ("Content-Length", str(len(body)))])
                 return [body]
         return super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """The live-reload script is inline and changes with every request, so no hash in
+        the page's Content-Security-Policy can allow it: the preview drops the policy (the
+        built site keeps it)."""
+        content = CSP_META.sub(b"", content, count=1)
+        return super()._inject_js_into_html(content, epoch)
 
     def _not_found(self, code: int) -> bytes | None:
         page = self.project.site / "404.html"
