@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"build-site: error: {error}", file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as error:  # disk full, permissions...: builds leave the old site/ intact
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"build-site: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_CONTENT
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -152,9 +152,20 @@ def search_files(site: Site) -> dict[str, bytes]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.html(), encoding="utf-8")
         _in_thread(_index(pages, output))
+        unused = _unused_wasm(output)
         return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
                 for path in sorted(output.rglob("*"))
-                if path.is_file() and not UNUSED.match(path.name)}
+                if path.is_file() and not UNUSED.match(path.name) and path.name not in unused}
+
+
+def _unused_wasm(output: Path) -> set[str]:
+    """Pagefind sometimes writes, sometimes not, the fallback ``wasm.unknown.pagefind``;
+    it is loaded only for a language without a stemmer of its own, so it is kept exactly
+    when the entry file names such a language (builds stay byte-identical)."""
+    entry = json.loads((output / ENTRY).read_bytes())
+    if all(language.get("wasm") for language in entry["languages"].values()):
+        return {"wasm.unknown.pagefind"}
+    return set()
 
 
 def _stable(path: Path) -> bytes:
