@@ -4,13 +4,15 @@ Workers are forked from the build after the site model is built and the template
 compiled, so each inherits both instead of receiving them (the model of thousands of
 sheets would take longer to send than to render). They receive only page specs and send
 back only each file's digest, never its bytes, so no process holds the whole site in
-memory. Small builds, and systems without ``fork``, render in the build's own process.
+memory. Small builds, systems without ``fork`` and processes running other threads (the
+preview server) render in the build's own process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 
 from .incremental import digest
@@ -79,7 +81,9 @@ class RenderJob:
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Fork only a single-threaded process: a thread holding a lock at the fork (a server
+    running the build, say) would leave that lock held forever in the workers."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _render_chunk(specs: list[PageSpec]) -> dict[str, str]:
