@@ -32,10 +32,12 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as the user should read it: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for resolve in (Path.absolute, Path.resolve):  # a symlink is named where it is
+        try:
+            return resolve(path).relative_to(resolve(root)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 class BuildError(Exception):

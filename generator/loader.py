@@ -198,6 +198,17 @@ def load_document(path: Path, display: str) -> tuple[Document, list[Problem]]:
     text, problems = read_text(path, display)
     if text is None:
         return document, problems
+    try:
+        return _parse(document, text)
+    except RecursionError:  # [[[[... thousands deep: refused, not a crash
+        return Document(path, display), [Problem(
+            display, 1, 1, "error", "values are nested too deeply to be hand-edited facts",
+            "yaml-too-deep")]
+
+
+def _parse(document: Document, text: str) -> tuple[Document, list[Problem]]:
+    """The strict parse: the fast parser when the file is regular, the full one otherwise."""
+    display = document.display
     if fastload.AVAILABLE:
         try:
             document.data, found = fastload.fast_load(text)

@@ -67,6 +67,8 @@ def load_documents(project: Project) -> tuple[Documents, list[Problem]]:
     problems: list[Problem] = []
 
     def load(path: Path) -> Document:
+        if not _inside_content(project, path, problems):
+            return Document(path, project.display(path), data=[])
         document, found = load_document(path, project.display(path))
         problems.extend(found)
         return document
@@ -75,9 +77,8 @@ def load_documents(project: Project) -> tuple[Documents, list[Problem]]:
     registries = {name: _load_registry(project, name, load) for name in REGISTRIES}
     sheets = {}
     for path in sorted((project.content / "sheets").glob("*.yml")):
-        if not _safe_content_file(project, path, problems):
-            continue
-        sheets[path.stem] = load(path)
+        if _slug_name(project, path, problems):
+            sheets[path.stem] = load(path)
     return Documents(site, registries, sheets), problems
 
 
@@ -89,16 +90,21 @@ def _load_registry(project: Project, name: str, load) -> Document:
     return load(path)
 
 
-def _safe_content_file(project: Project, path: Path, problems: list[Problem]) -> bool:
-    """A sheet file must have a slug name and stay inside content/ (no symlink escapes)."""
-    shown = project.display(path)
-    if not SLUG.match(path.stem):
-        problems.append(Problem(shown, 0, 0, "error", f"sheet file name '{path.name}' must be a "
-                                "slug: lower-case ASCII letters and digits joined by hyphens",
-                                "sheet-slug"))
-        return False
-    if not path.resolve().is_relative_to(project.content.resolve()):
-        problems.append(Problem(shown, 0, 0, "error", "file points outside content/ (symlink); "
-                                "refused", "path-outside"))
-        return False
-    return True
+def _slug_name(project: Project, path: Path, problems: list[Problem]) -> bool:
+    """A sheet's file name becomes its URL, so it must be a slug."""
+    if SLUG.match(path.stem):
+        return True
+    problems.append(Problem(project.display(path), 0, 0, "error", f"sheet file name "
+                            f"'{path.name}' must be a slug: lower-case ASCII letters and "
+                            "digits joined by hyphens", "sheet-slug"))
+    return False
+
+
+def _inside_content(project: Project, path: Path, problems: list[Problem]) -> bool:
+    """Content files must really be inside content/: a symlink pointing elsewhere could
+    make the build read (and publish) any file of the machine."""
+    if not path.exists() or path.resolve().is_relative_to(project.content.resolve()):
+        return True
+    problems.append(Problem(project.display(path), 0, 0, "error", "file points outside "
+                            "content/ (symlink); refused", "path-outside"))
+    return False

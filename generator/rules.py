@@ -36,6 +36,9 @@ RULES = {rule.id: rule for rule in [
          "mapping at the same indentation."),
     Rule("yaml-tab", "error", "A tab character is used for indentation.",
          "source:\n\tseed: a.txt", "Indent with spaces only."),
+    Rule("yaml-too-deep", "error", "Values are nested thousands of levels deep: no real "
+         "content is, and parsing it could exhaust the program.", "a: [[[[[[[[...]]]]]]]]",
+         "Flatten the value."),
     Rule("yaml-alias", "error", "YAML anchors (&a) and aliases (*a) are refused: they hide where "
          "a value comes from and can expand without bound.",
          "title: &t {ar: ..., en: ...}\nsummary: *t", "Write the value out again."),
