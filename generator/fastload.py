@@ -76,7 +76,7 @@ def fast_load(text: str, keep: int | None = 2) -> tuple[object, Positions]:
                 StreamEndEvent):
             raise Irregular("more than one document")
         return value, positions
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, RecursionError) as error:  # too deep: the strict path says so
         raise Irregular(str(error)) from error
     finally:
         parser.dispose()
