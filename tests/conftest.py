@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browsing import launch
 from bs4 import BeautifulSoup
 
 from generator.build import build
@@ -78,6 +79,16 @@ def served(built):
     """Base URL of the built site served on 127.0.0.1 under /repo-name/."""
     with served_folder(built.site) as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as driver:
+        browser = launch(driver)
+        yield browser
+        browser.close()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browsing import PageVisit, launch
+from browsing import PageVisit
 from conftest import REPO, SHEET
 
-playwright = pytest.importorskip("playwright.sync_api")
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts" / "screenshots"))
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

@@ -8,13 +8,12 @@ import shutil
 
 import pytest
 import yaml
-from browsing import PageVisit, launch
+from browsing import PageVisit
 from conftest import FIXTURES, REPO, served_folder
 
 from generator.build import build
 from generator.project import Project
 
-playwright = pytest.importorskip("playwright.sync_api")
 PAYLOADS = (FIXTURES / "hostile" / "payloads.txt").read_text("utf-8").splitlines()
 SENTINEL = """
 window.__xss__ = undefined;
@@ -104,13 +103,6 @@ def hostile(tmp_path_factory):
     with served_folder(project.site) as base:
         yield project, base
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 def test_there_are_at_least_sixty_payloads():

@@ -10,22 +10,12 @@ import time
 import geojson
 import pytest
 import yaml
-from browsing import PageVisit, launch
+from browsing import PageVisit
 from conftest import FIXTURES, SHEET, served_folder
 from test_content_errors import minimal_project
 
 from generator.build import build
 from generator.maps import MapPlace, build_map, js_string
-
-playwright = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 def sheet_places(built) -> list[str]:

@@ -12,10 +12,9 @@ import shutil
 import subprocess
 
 import pytest
-from browsing import PageVisit, launch
+from browsing import PageVisit
 from conftest import REPO, SHEET
 
-playwright = pytest.importorskip("playwright.sync_api")
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -33,13 +32,6 @@ def node_tools():
                        capture_output=True)
     return AXE.read_text("utf-8")
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 def site_pages(built) -> list[str]:

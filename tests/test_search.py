@@ -13,15 +13,13 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from browsing import PageVisit, launch
+from browsing import PageVisit
 from conftest import REPO, SHEET, SubPathHandler
 
 from generator.extract.normalize import key
 from generator.model import build_site_model
 from generator.project import Project, load_documents
 from generator.search import Record, records, search_files, search_forms
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 NORMALIZER = REPO / "templates" / "assets" / "search-normalize.js"
 KADHIMI = ["الكاظمى", "كاظمي", "الكاظمي", "والكاظمي", "بالكاظمي", "الكَاظِمِيّ", "الكـاظمي"]
@@ -106,13 +104,6 @@ def test_records_keep_languages_apart_and_escape_content():
                      ["</p><script>"], ['"><img src=x onerror=alert(1)>'])
     assert "<script>" not in hostile.html() and "<img" not in hostile.html()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 WAIT = ("() => { const t = document.getElementById('search-status').textContent;"
