@@ -71,9 +71,11 @@ class PageContext:
     def asset(self, name: str) -> str:
         return self.file(f"assets/{name}")
 
-    def absolute_link(self, kind: str, key: str | None = None) -> str:
-        """Absolute URL of another page in this language (structured data, feeds)."""
-        target = urls.page_path(kind, self.language, key)
+    def absolute_link(self, kind: str, key: str | None = None,
+                      language: str | None = None) -> str:
+        """Absolute URL of another page, in this language unless told (structured data,
+        feeds, alternates)."""
+        target = urls.page_path(kind, language or self.language, key)
         return urls.absolute(self.site.settings.base_url, target)
 
     def locale_of(self, language: str) -> str:
