@@ -8,25 +8,23 @@ search-normalize.js`` mirrors ``search_forms``; a test keeps the two in agreemen
 
 The index holds normalized words only; the readable title and text travel as Pagefind
 metadata, from which the page cuts a snippet in the page's language. The records are
-written as tiny HTML documents into a scratch folder and indexed in one call, because the
-Python API answers one message per tenth of a second and a record per message would take
-minutes on a thousand sheets.
+written as tiny HTML documents into a scratch folder and indexed by one run of the Pagefind
+program (a record per message to its Python API would take minutes on a thousand sheets).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
+import subprocess
 import tempfile
-from collections.abc import Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
 
-from pagefind.service import PagefindService, get_executable
+from pagefind.service import get_executable
 
 from . import urls
 from .errors import BuildError
@@ -151,7 +149,7 @@ def search_files(site: Site) -> dict[str, bytes]:
             target = pages / record.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.html(), encoding="utf-8")
-        _in_thread(_index(pages, output))
+        _index(pages, output)
         unused = _unused_wasm(output)
         return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
                 for path in sorted(output.rglob("*"))
@@ -159,9 +157,8 @@ def search_files(site: Site) -> dict[str, bytes]:
 
 
 def _unused_wasm(output: Path) -> set[str]:
-    """Pagefind sometimes writes, sometimes not, the fallback ``wasm.unknown.pagefind``;
-    it is loaded only for a language without a stemmer of its own, so it is kept exactly
-    when the entry file names such a language (builds stay byte-identical)."""
+    """Pagefind's fallback ``wasm.unknown.pagefind`` is loaded only for a language without
+    a stemmer of its own: it is published only when the entry file names such a language."""
     entry = json.loads((output / ENTRY).read_bytes())
     if all(language.get("wasm") for language in entry["languages"].values()):
         return {"wasm.unknown.pagefind"}
@@ -178,19 +175,15 @@ def _stable(path: Path) -> bytes:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _in_thread(job: Coroutine) -> None:
-    """Run the Pagefind job on an event loop of its own thread: the build may be called
-    from code that already runs one (Playwright's sync API, a server), where
-    ``asyncio.run`` refuses to start."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(asyncio.run, job).result()
-
-
-async def _index(pages: Path, output: Path) -> None:
-    """Run Pagefind once over the record documents; it writes the index into ``output``."""
-    if get_executable() is None:
+def _index(pages: Path, output: Path) -> None:
+    """Run the Pagefind program once over the record documents; it writes the index into
+    ``output``. The program is used rather than its Python service: the service is stopped
+    as soon as it answers, sometimes before the last files are written (an empty entry file,
+    a missing fallback wasm), which made builds fail or differ."""
+    program = get_executable()
+    if program is None:
         raise BuildError("search: Pagefind's program is missing: pip install 'pagefind[bin]'")
-    async with PagefindService() as service:
-        index = await service.create_index()
-        await index.add_directory(str(pages))
-        await index.write_files(output_path=str(output))
+    result = subprocess.run([str(program), "--site", str(pages), "--output-path", str(output),
+                             "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"search: Pagefind failed: {result.stderr.strip()[:300]}")
