@@ -54,7 +54,7 @@ class Serving:
     def stop(self) -> int:
         self.process.send_signal(signal.SIGINT)
         try:
-            return self.process.wait(timeout=10)
+            return self.process.wait(timeout=30)  # a loaded CI machine is slow to unwind
         finally:
             self.process.kill()
 
