@@ -16,7 +16,7 @@ from . import incremental
 from .errors import ContentError, Problem
 from .project import Documents, Project, load_documents
 from .theme import template_dirs
-from .writer import Staging, clear_leftovers
+from .writer import Staging, clear_leftovers, read_assets
 
 
 @dataclass
@@ -67,8 +67,6 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .map_template import draw_templates, restore_templates, saved_templates
     from .model import build_site_model
-    from .pool import RenderJob
-    from .progress import Progress
     from .render import Renderer
 
     documents, problems = load_and_check(project)
@@ -88,17 +86,7 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     clear_leftovers(project.site, trash)
     staging = Staging(project.site, trash)
     try:
-        progress = Progress(len(stale), enabled=None if not quiet else False)
-        job = RenderJob(renderer, staging, stale, progress.advance)
-        try:
-            others = other_files(site, dirs, renderer, [spec.output for spec in specs])
-            digests, lost = _keep_unchanged_pages(staging, specs, stale, previous["files"])
-            digests.update(job.wait())
-            digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
-        finally:
-            job.stop()
-            progress.finish()
-        digests.update(_write_files(staging, others, previous["files"]))
+        digests = _assemble(staging, renderer, specs, stale, previous["files"], quiet)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         incremental.save(project, state, {"pages": fingerprints, "files": digests,
@@ -110,13 +98,34 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     return BuildResult(len(specs), len(digests), problems, len(stale))
 
 
+def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet: bool
+              ) -> dict[str, str]:
+    """Fill ``staging``: the stale pages rendered by workers while this process computes
+    the other files, the rest linked from the old site. The digest of every file."""
+    from .pool import RenderJob
+    from .progress import Progress
+
+    progress = Progress(len(stale), enabled=False if quiet else None)
+    job = RenderJob(renderer, staging, stale, progress.advance)
+    try:
+        others = other_files(renderer.site, renderer.dirs, renderer,
+                             [spec.output for spec in specs])
+        digests, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
+        digests.update(job.wait())
+        digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
+    finally:
+        job.stop()
+        progress.finish()
+    digests.update(_write_files(staging, others, old_digests))
+    return digests
+
+
 def other_files(site, dirs, renderer, page_paths: list[str]) -> dict[str, bytes]:
     """Every file that is not a page, computed from the model: add new kinds here."""
     from .exports import export_files
     from .schema import schema_files
     from .search import search_files
     from .sitemap import sitemap
-    from .writer import read_assets
 
     files = read_assets(dirs)
     files.update(renderer.feeds())
