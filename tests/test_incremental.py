@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import SHEET, copy_project
 from test_build import tree_digest
 
 from generator.build import build
 from generator.project import Project
 
-spec = importlib.util.spec_from_file_location("make_corpus", REPO / "bench" / "make_corpus.py")
-make_corpus = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_corpus)
-
-pytestmark = pytest.mark.skipif(not (make_corpus.SHARED / "make_corpus.py").is_file(),
-                                reason="the shared corpus generator is not beside the repo")
-
 
 @pytest.fixture
 def corpus(tmp_path) -> Project:
-    """A 12-sheet synthetic project with its own copy of the templates, built once."""
-    make_corpus.write_project(tmp_path / "project", 12)
-    shutil.copytree(REPO / "templates", tmp_path / "project" / "templates")
-    project = Project(tmp_path / "project")
+    """A 12-sheet project (the shipped content, its sheet repeated under 12 slugs, so every
+    entity page depends on many sheets) with its own copy of the templates, built once."""
+    project = copy_project(tmp_path / "project")
+    seed_sheet = project.content / "sheets" / f"{SHEET}.yml"
+    for number in range(1, 13):
+        shutil.copyfile(seed_sheet, sheet(project, number))
+    seed_sheet.unlink()
     build(project)
     return project
 
@@ -52,8 +47,8 @@ def sheet(project: Project, number: int) -> Path:
 def test_incremental_builds_equal_clean_builds(corpus, tmp_path):
     people = corpus.content / "entities" / "people.yml"
     edits = [
-        ("sheet", lambda: edit(sheet(corpus, 3), "See also", "Read also")),
-        ("entity", lambda: edit(people, "name:\n    ar:", "name:\n    ar: تعديل")),
+        ("sheet", lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows")),
+        ("entity", lambda: edit(people, "name: {ar: ", "name: {ar: تعديل ")),
         ("template", lambda: edit(corpus.templates / "sheet.html", "<article", "<article data-x")),
         ("deletion", lambda: sheet(corpus, 5).unlink()),
         ("rename", lambda: sheet(corpus, 7).rename(corpus.content / "sheets" / "renamed.yml")),
@@ -94,7 +89,7 @@ def test_a_file_deleted_from_site_is_written_again(corpus):
 def test_unchanged_files_are_hard_links_to_the_old_site(corpus):
     page = corpus.site / "en" / "sheets" / "sheet-00002" / "index.html"
     inode = page.stat().st_ino
-    edit(sheet(corpus, 3), "See also", "Read also")
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
     build(corpus)
     assert page.stat().st_ino == inode
     assert not [p for p in corpus.root.iterdir() if p.name.startswith(".site")]
