@@ -21,22 +21,23 @@ EXPORT_VERSION = "1.0"
 
 
 def export_files(site: Site) -> dict[str, bytes]:
-    files = {"data/facts.json": _json(facts_document(site)),
+    sheets = {sheet.slug: sheet_document(sheet) for sheet in site.sheets}  # built once
+    files = {"data/facts.json": _json(facts_document(site, list(sheets.values()))),
              "data/claims.csv": claims_csv(site),
              "data/places.geojson": _json(places_geojson(site))}
     for sheet in site.sheets:
-        files[f"data/sheets/{sheet.slug}.json"] = _json(sheet_document(sheet))
+        files[f"data/sheets/{sheet.slug}.json"] = _json(sheets[sheet.slug])
         files[f"data/sheets/{sheet.slug}.yml"] = sheet.document.path.read_bytes()
     return files
 
 
-def facts_document(site: Site) -> dict:
+def facts_document(site: Site, sheets: list[dict]) -> dict:
     return {
         "version": EXPORT_VERSION,
         "site": {"title": site.settings.title, "languages": site.settings.languages,
                  "base_url": site.settings.base_url},
         "entities": [_entity(entity) for entity in site.entities.values()],
-        "sheets": [sheet_document(sheet) for sheet in site.sheets],
+        "sheets": sheets,
     }
 
 
@@ -105,4 +106,6 @@ def _fact(fact: Fact) -> dict:
 
 
 def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    """Compact JSON, one document per line: the C encoder (indenting falls back to Python's,
+    several times slower on a newsroom's thousands of sheets)."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()

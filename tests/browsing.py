@@ -49,8 +49,11 @@ class PageVisit:
         self.page.goto(url, wait_until="load")
 
     def _on_failed(self, request) -> None:
-        # Leaflet cancels tile loads when the view changes: only the site's own count.
-        if urlparse(request.url).netloc == self.origin:
+        # Leaflet cancels tile loads when the view changes: only the site's own count. A
+        # request aborted because the tab moved on (the icon of the previous page) is not
+        # a fault of the site; a missing file still shows as a response >= 400.
+        aborted = request.failure == "net::ERR_ABORTED"
+        if urlparse(request.url).netloc == self.origin and not aborted:
             self.failed.append(request.url)
 
     def _route(self, route) -> None:
