@@ -73,10 +73,11 @@ function item(data) {
   return entry;
 }
 
-/** Load and list the next page of results. */
-async function showMore() {
+/** Load and list the next page of results of the query ``wanted`` (the current one). */
+async function showMore(wanted = terms) {
   const page = pending.splice(0, PAGE_SIZE);
   const entries = await Promise.all(page.map(async (result) => item(await result.data())));
+  if (terms !== wanted) return; // a newer query has emptied the list meanwhile
   list.append(...entries);
   more.hidden = pending.length === 0;
 }
@@ -95,7 +96,8 @@ async function run(query) {
   const search = await (await engine()).search(wanted.join(" "));
   if (terms !== wanted) return; // a newer query has started meanwhile
   pending = [...search.results];
-  await showMore();
+  await showMore(wanted);
+  if (terms !== wanted) return;
   status.textContent = countText(search.results.length); // announced once listed
 }
 
