@@ -177,10 +177,6 @@ class Sheet:
                if m.id == entity_id for sid in m.sentences}
         return [sentence for sentence in self.text if sentence.id in ids]
 
-    def involves(self, entity_id: str) -> bool:
-        """True when the sheet mentions, quotes or is published or cited by the entity."""
-        return entity_id in self.involved()
-
     def involved(self) -> set[str]:
         """Every entity the sheet mentions, quotes, or is published or cited by."""
         ids = {m.id for mentions in self.mentions.values() for m in mentions}

@@ -45,14 +45,6 @@ class Source:
     publisher: str | None
     sentences: list[Sentence]
 
-    def sentence_at(self, offset: int) -> Sentence:
-        """The sentence holding ``offset`` (the last one that starts before it)."""
-        found = self.sentences[0]
-        for sentence in self.sentences:
-            if sentence.start <= offset:
-                found = sentence
-        return found
-
 
 def read_source(path: Path) -> Source:
     """The seed at ``path`` as a Source; BuildError with the reason if it is not one."""
