@@ -28,6 +28,7 @@ def all_places(built) -> list[str]:
     return [place["id"] for place in places]
 
 
+playwright = pytest.importorskip("playwright.sync_api")
 CLICKABLE_MARKER = """() => {
   // The centre of a marker that is really on top there (not under a control or a neighbour).
   for (const marker of document.querySelectorAll('.leaflet-marker-icon')) {
@@ -40,13 +41,26 @@ CLICKABLE_MARKER = """() => {
 MARKERS = "Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))"
 
 
+def click_a_marker(page, attempts: int = 3) -> None:
+    """A real mouse click on a marker opens its popup. The marker is looked up again on
+    each attempt: on a busy machine the map may still be settling when the page loads."""
+    page.locator(".leaflet-container").scroll_into_view_if_needed()
+    popup = page.locator(".leaflet-popup-content .map-popup")
+    for attempt in range(attempts):
+        page.mouse.click(*page.evaluate(CLICKABLE_MARKER))
+        try:
+            popup.wait_for(timeout=5000)
+            return
+        except playwright.TimeoutError:
+            if attempt == attempts - 1:
+                raise
+
+
 def open_every_popup(visit, language: str) -> list[str]:
     """Open each marker's popup in turn (the first by a real click); check the popup's
     language and that its links load."""
     page = visit.page
-    page.locator(".leaflet-container").scroll_into_view_if_needed()
-    page.mouse.click(*page.evaluate(CLICKABLE_MARKER))  # a real click on a marker
-    page.locator(".leaflet-popup-content .map-popup").wait_for()
+    click_a_marker(page)
     hrefs = []
     for name in page.evaluate(MARKERS):
         page.evaluate("Object.keys(window).filter(k => /^map_[a-z]+$/.test(k))"
