@@ -25,9 +25,9 @@ def atom_feed(page: PageContext) -> bytes:
                   default=_timestamp(EPOCH))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": page.language})
     _add(feed, "id", page.absolute_link("home"))
-    _add(feed, "title", _plain(page, site.settings.title))
+    _add(feed, "title", page.plain(site.settings.title))
     if site.settings.description:
-        _add(feed, "subtitle", _plain(page, site.settings.description))
+        _add(feed, "subtitle", page.plain(site.settings.description))
     _add(feed, "updated", updated)
     ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
                                  "href": urls.absolute(site.settings.base_url,
@@ -44,12 +44,12 @@ def _entry(page: PageContext, sheet: Sheet) -> ET.Element:
     url = page.absolute_link("sheet", sheet.slug)
     published = _timestamp(sheet.source.published or EPOCH)
     _add(entry, "id", url)
-    _add(entry, "title", _plain(page, sheet.title))
+    _add(entry, "title", page.plain(sheet.title))
     _add(entry, "published", published)
     _add(entry, "updated", _timestamp(sheet.modified) if sheet.modified else published)
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
     author = ET.SubElement(entry, "author")
-    _add(author, "name", _plain(page, page.entity(sheet.source.publisher).name))
+    _add(author, "name", page.plain(page.entity(sheet.source.publisher).name))
     if sheet.summary:
         _add(entry, "summary", str(page.md(sheet.summary).striptags()))
     _add(entry, "content", _content_html(page, sheet), type="html")
@@ -71,9 +71,6 @@ def _add(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
     element.text = text
     return element
 
-
-def _plain(page: PageContext, text: dict) -> str:
-    return str(page.tr(text).striptags())
 
 
 def _timestamp(date: str) -> str:

@@ -8,6 +8,7 @@ Organization, or an anonymous source described in the report's own words) and it
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from jinja2.utils import htmlsafe_json_dumps
@@ -28,7 +29,6 @@ def script_data(data: dict) -> Markup:
 
 
 def _dumps(value, **kwargs) -> str:
-    import json
     return json.dumps(value, ensure_ascii=False, **kwargs)
 
 
@@ -41,7 +41,7 @@ def page_data(page: PageContext, sheet: Sheet | None = None,
         return {"@context": "https://schema.org", **entity_data(page, entity),
                 "mainEntityOfPage": page.canonical()}
     return {"@context": "https://schema.org", "@type": "WebPage", "url": page.canonical(),
-            "inLanguage": page.language, "name": _text(page, page.site.settings.title),
+            "inLanguage": page.language, "name": page.plain(page.site.settings.title),
             "isPartOf": _website(page)}
 
 
@@ -50,7 +50,7 @@ def sheet_data(page: PageContext, sheet: Sheet) -> dict:
     source = _news_article(page, sheet, url)
     data = {
         "@context": "https://schema.org", "@type": "Article", "@id": url + "#sheet", "url": url,
-        "inLanguage": page.language, "headline": _text(page, sheet.title),
+        "inLanguage": page.language, "headline": page.plain(sheet.title),
         "about": source, "isPartOf": _website(page),
         "hasPart": [_claim(page, claim, source["@id"], url) for claim in sheet.claims],
         "mentions": [_reference(page, page.entity(m.id)) for kind in ("people",
@@ -66,9 +66,9 @@ def sheet_data(page: PageContext, sheet: Sheet) -> dict:
 def entity_data(page: PageContext, entity: Entity) -> dict:
     data = _reference(page, entity)
     if entity.role:
-        data["jobTitle"] = _text(page, entity.role)
+        data["jobTitle"] = page.plain(entity.role)
     if entity.description:
-        data["description"] = _text(page, entity.description)
+        data["description"] = page.plain(entity.description)
     if entity.kind == "places" and entity.lat is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": entity.lat,
                        "longitude": entity.lon}
@@ -80,7 +80,7 @@ def entity_data(page: PageContext, entity: Entity) -> dict:
 def _news_article(page: PageContext, sheet: Sheet, url: str) -> dict:
     source = sheet.source
     article = {"@type": "NewsArticle", "@id": url + "#source", "inLanguage": source.language,
-               "headline": sheet.title.get(source.language, _text(page, sheet.title)),
+               "headline": sheet.title.get(source.language, page.plain(sheet.title)),
                "publisher": _reference(page, page.entity(source.publisher))}
     if source.cites:
         article["citation"] = _reference(page, page.entity(source.cites))
@@ -92,7 +92,7 @@ def _news_article(page: PageContext, sheet: Sheet, url: str) -> dict:
 
 
 def _claim(page: PageContext, claim, source_id: str, url: str) -> dict:
-    return {"@type": "Claim", "@id": f"{url}#{claim.id}", "text": _text(page, claim.text),
+    return {"@type": "Claim", "@id": f"{url}#{claim.id}", "text": page.plain(claim.text),
             "author": _author(page, claim.attribution),
             "appearance": [{"@type": "CreativeWork", "url": f"{url}#{sid}",
                             "isPartOf": {"@id": source_id}} for sid in claim.sentences]}
@@ -102,7 +102,7 @@ def _author(page: PageContext, who: Attribution) -> dict:
     if who.entity_id:
         return _reference(page, page.entity(who.entity_id))
     return {"@type": "Person", "name": page.t("anonymous_source"),
-            "description": _text(page, who.anonymous)}
+            "description": page.plain(who.anonymous)}
 
 
 def _reference(page: PageContext, entity: Entity) -> dict:
@@ -110,14 +110,10 @@ def _reference(page: PageContext, entity: Entity) -> dict:
     if entity.kind == "organizations" and entity.category in MEDIA_KINDS:
         kind = "NewsMediaOrganization"
     return {"@type": kind, "@id": page.absolute_link(entity.kind, entity.id),
-            "name": _text(page, entity.name)}
+            "name": page.plain(entity.name)}
 
 
 def _website(page: PageContext) -> dict:
-    return {"@type": "WebSite", "name": _text(page, page.site.settings.title),
+    return {"@type": "WebSite", "name": page.plain(page.site.settings.title),
             "url": page.site.settings.base_url}
 
-
-def _text(page: PageContext, text: dict) -> str:
-    """The text as the page shows it (a missing translation shows the original)."""
-    return str(page.tr(text).striptags())

@@ -26,7 +26,7 @@ def sheet_places(page: PageContext, sheet: Sheet) -> list[MapPlace]:
     places = []
     for mention in sheet.mentions["places"]:
         links = tuple((f"{page.number(int(sid[1:]))}. "
-                       f"{_shorten(page.tr(sentences[sid].text).striptags())}", f"#{sid}")
+                       f"{_shorten(page.plain(sentences[sid].text))}", f"#{sid}")
                       for sid in mention.sentences[:2])
         places.append(_map_place(page, page.entity(mention.id), links))
     return places
@@ -39,14 +39,14 @@ def place_map(page: PageContext, place: Entity) -> MapFragment | None:
 def site_map(page: PageContext) -> MapFragment | None:
     places = []
     for place in page.site.of_kind("places"):
-        links = tuple((page.tr(sheet.title).striptags(), page.link("sheet", sheet.slug))
+        links = tuple((page.plain(sheet.title), page.link("sheet", sheet.slug))
                       for sheet in page.site.sheets_about(place.id))
         places.append(_map_place(page, place, links))
     return _map(page, "site", places)
 
 
 def _map_place(page: PageContext, place: Entity, links: tuple) -> MapPlace:
-    return MapPlace(place.id, page.tr(place.name).striptags(), place.category,
+    return MapPlace(place.id, page.plain(place.name), place.category,
                     page.kind_label(place), place.lat, place.lon,
                     page.entity_link(place.id), links)
 

@@ -121,6 +121,11 @@ class PageContext:
                     self.t("untranslated"))
         return Markup("")
 
+    def plain(self, text: Text) -> str:
+        """The text as the page shows it, without markup: for attributes, structured data,
+        feeds and map labels."""
+        return str(self.tr(text).striptags())
+
     def md(self, text: Text) -> Markup:
         """A Markdown text in the page's language, sanitized."""
         value = text.get(self.language, "").strip()

@@ -38,7 +38,7 @@ def href(from_path: str, to_path: str) -> str:
     Links to a folder's ``index.html`` end at the folder (``../people/x/``), as static
     hosts serve them.
     """
-    target = to_path[: -len("index.html")] if to_path.endswith("index.html") else to_path
+    target = url_path(to_path)
     relative = _relative(target.rstrip("/"), posixpath.dirname(from_path))
     if target.endswith("/") or not target:
         relative = "./" if relative == "." else relative + "/"
@@ -56,11 +56,14 @@ def _relative(target: str, start: str) -> str:
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
+def url_path(path: str) -> str:
+    """The path a URL names for an output file: a folder's ``index.html`` is the folder."""
+    return path.removesuffix("index.html")
+
+
 def absolute(base_url: str, path: str) -> str:
     """Absolute URL of an output file (sitemap, canonical, hreflang, Open Graph only)."""
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    return base_url + path
+    return base_url + url_path(path)
 
 
 def root_path(base_url: str) -> str:
@@ -71,6 +74,4 @@ def root_path(base_url: str) -> str:
 
 def rooted(root: str, to_path: str) -> str:
     """Root-absolute URL (``/repo/ar/``) of an output file, for pages served at any depth."""
-    if to_path.endswith("index.html"):
-        to_path = to_path[: -len("index.html")]
-    return root + to_path
+    return root + url_path(to_path)
