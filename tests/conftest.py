@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +20,19 @@ from generator.project import Project
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHEET = "kadhimi-us-threat-2020"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the SHA-256 of its bytes: two builds compare equal
+    exactly when they wrote the same files with the same bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def differences(found: dict[str, str], expected: dict[str, str]) -> list[str]:
+    """The files that differ between two ``tree_digest`` results (for readable failures)."""
+    return sorted(name for name in set(found) | set(expected)
+                  if found.get(name) != expected.get(name))
 
 
 def copy_project(target: Path, content: Path | None = None) -> Project:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 
 import pytest
+from conftest import tree_digest
 
 from generator.build import build
 from generator.errors import BuildError, ContentError
 from generator.writer import safe_output_path
-
-
-def tree_digest(folder) -> dict[str, str]:
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_two_builds_are_byte_identical(project):

@@ -7,11 +7,10 @@ line the position, rule and words its error must have: ``# expect: 5:8 schema-ra
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, tree_digest
 
 from generator.build import load_and_check
 from generator.cli import main
@@ -39,10 +38,6 @@ def expectation(fixture) -> tuple[str, str, str]:
     position, rule, *words = first.removeprefix("# expect: ").split(" ", 2)
     return position, rule, " ".join(words)
 
-
-def digest(folder) -> dict:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_there_are_at_least_forty_broken_fixtures():
@@ -76,14 +71,14 @@ def test_broken_fixture_check_and_build_print_clean_lines(tmp_path, fixture, cap
     project, target = minimal_project(tmp_path, fixture)
     project.site.mkdir()
     (project.site / "index.html").write_text("previous build")
-    before = digest(project.root)
+    before = tree_digest(project.root)
     for command in (["check"], ["build"]):
         assert main(["--project", str(project.root), *command]) == 1
         err = capsys.readouterr().err
         assert "Traceback" not in err
         assert any(line.startswith(target + ":") and ": error: " in line
                    and line.endswith("]") for line in err.splitlines()), err
-    assert digest(project.root) == before  # nothing written, previous site untouched
+    assert tree_digest(project.root) == before  # nothing written, previous site untouched
 
 
 def test_every_rule_a_fixture_triggers_is_in_the_catalogue():

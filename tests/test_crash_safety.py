@@ -5,7 +5,6 @@ what a killed one left behind."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import random
 import signal
@@ -14,22 +13,13 @@ import sys
 import time
 
 import pytest
+from conftest import differences, tree_digest
 
 from generator.cli import main
 from generator.writer import Staging
 
 TRIALS = 24
 
-
-def digest(folder) -> dict[str, str]:
-    """Every file of a folder with the hash of its bytes."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def differences(found: dict, expected: dict) -> list[str]:
-    return sorted(name for name in set(found) | set(expected)
-                  if found.get(name) != expected.get(name))
 
 
 def edit(project, version: str) -> None:
@@ -48,10 +38,10 @@ def build_command(project) -> list[str]:
 
 def test_killed_builds_leave_the_old_or_the_new_site(project):
     subprocess.run(build_command(project), check=True, capture_output=True)
-    versions = {"a": digest(project.site)}
+    versions = {"a": tree_digest(project.site)}
     edit(project, "b")
     subprocess.run(build_command(project), check=True, capture_output=True)
-    versions["b"] = digest(project.site)
+    versions["b"] = tree_digest(project.site)
     assert versions["a"] != versions["b"]
     started = time.perf_counter()
     edit(project, "a")
@@ -68,7 +58,7 @@ def test_killed_builds_leave_the_old_or_the_new_site(project):
         time.sleep(random.uniform(0, duration * 1.2))
         process.send_signal(signal.SIGKILL)
         process.wait()
-        found = digest(project.site)
+        found = tree_digest(project.site)
         assert found in (versions["a"], versions["b"]), (
             f"site/ is a mix: differs from a in {differences(found, versions['a'])[:5]}, "
             f"from b in {differences(found, versions['b'])[:5]}")
@@ -76,7 +66,7 @@ def test_killed_builds_leave_the_old_or_the_new_site(project):
         outcomes.append("new" if current == wanted else "old")
     assert "old" in outcomes  # the kills really interrupted builds
     subprocess.run(build_command(project), check=True, capture_output=True)
-    assert differences(digest(project.site), versions[wanted]) == []
+    assert differences(tree_digest(project.site), versions[wanted]) == []
     leftovers = [p.name for p in project.root.iterdir() if p.name.startswith(".site-new-")]
     assert leftovers == []
 
@@ -86,7 +76,7 @@ def test_killed_builds_leave_the_old_or_the_new_site(project):
 def test_write_failure_is_one_line_and_keeps_the_site(project, monkeypatch, capsys, failure,
                                                       words):
     assert main(["--project", str(project.root), "build", "--quiet"]) == 0
-    before = digest(project.site)
+    before = tree_digest(project.site)
     edit(project, "b")
     calls = []
 
@@ -103,5 +93,5 @@ def test_write_failure_is_one_line_and_keeps_the_site(project, monkeypatch, caps
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1 and words in err
-    assert digest(project.site) == before
+    assert tree_digest(project.site) == before
     assert not [p for p in project.root.iterdir() if p.name.startswith(".site-new-")]

@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SHEET, copy_project
-from test_build import tree_digest
+from conftest import SHEET, copy_project, tree_digest
 
 from generator.build import build
 from generator.project import Project

@@ -3,23 +3,12 @@ which the file system lists files, the current folder or the clock."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
 
-from conftest import REPO
-
-
-def tree_hash(folder) -> dict[str, str]:
-    """Every file of the tree with the hash of its bytes (compared whole, reported per file)."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def differing(a: dict, b: dict) -> list[str]:
-    return sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
+from conftest import REPO, differences, tree_digest
 
 
 def copy_in_order(target, reverse: bool) -> None:
@@ -39,7 +28,7 @@ def build_in(root, cwd, seed: str, epoch: str) -> dict[str, str]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": epoch, "TZ": "Asia/Baghdad"}
     command = [sys.executable, "-m", "generator.cli", "--project", str(root), "build", "--quiet"]
     subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True, timeout=300)
-    return tree_hash(root / "site")
+    return tree_digest(root / "site")
 
 
 def test_builds_are_byte_identical_across_runs(tmp_path):
@@ -48,6 +37,6 @@ def test_builds_are_byte_identical_across_runs(tmp_path):
     copy_in_order(second, reverse=True)
     a = build_in(first, cwd=first, seed="1", epoch="1600000000")
     b = build_in(second, cwd=tmp_path, seed="4242", epoch="1700000000")
-    assert differing(a, b) == []
+    assert differences(a, b) == []
     shutil.rmtree(second / "site")
-    assert differing(build_in(second, cwd="/", seed="random", epoch="0"), a) == []
+    assert differences(build_in(second, cwd="/", seed="random", epoch="0"), a) == []
