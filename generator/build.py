@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import astuple, dataclass
+from typing import TYPE_CHECKING
 
 from . import incremental
 from .errors import ContentError, Problem
 from .project import Documents, Project, load_documents
 from .theme import template_dirs
 from .writer import Staging, clear_leftovers, read_assets
+
+if TYPE_CHECKING:
+    from .doccache import DocumentCache
 
 
 @dataclass
@@ -33,14 +37,20 @@ class BuildResult:
     """True when nothing had changed since the last build, which wrote nothing."""
 
 
-def load_and_check(project: Project, strict: bool = False
+def load_and_check(project: Project, strict: bool = False, cache: DocumentCache | None = None
                    ) -> tuple[Documents, list[Problem]]:
-    """The parsed content and every problem in it, sorted by file and line."""
+    """The parsed content and every problem in it, sorted by file and line.
+
+    With a ``cache``, unchanged files come from it and the checked ones are kept in it.
+    """
     from .check import check_documents  # jsonschema: only when content is read
 
-    documents, problems = load_documents(project)
+    documents, problems = load_documents(project, cache)
     if not any(p.is_error for p in problems):
         problems += check_documents(project, documents, strict)
+    if cache is not None:
+        for document in documents.all():
+            cache.remember(document)
     return documents, sorted(problems)
 
 
@@ -65,11 +75,13 @@ def build(project: Project, quiet: bool = False) -> BuildResult:
 
 def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on."""
+    from .doccache import DocumentCache
     from .map_template import draw_templates, restore_templates, saved_templates
     from .model import build_site_model
     from .render import Renderer
 
-    documents, problems = load_and_check(project)
+    cache = DocumentCache(incremental.cache_folder(project))
+    documents, problems = load_and_check(project, cache=cache)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     site = build_site_model(documents)
@@ -91,6 +103,7 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
                                   [list(astuple(problem)) for problem in problems])
         incremental.save(project, state, {"pages": fingerprints, "files": digests,
                                           "maps": saved_templates()})
+        cache.save()
         staging.commit()
     except BaseException:
         staging.abort()

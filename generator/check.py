@@ -36,7 +36,7 @@ def _schema_problems(documents: Documents) -> list[Problem]:
     named = [(documents.site, "site"), *((d, n) for n, d in documents.registries.items()),
              *((d, "sheet") for d in documents.sheets.values())]
     for document, name in named:
-        if document.positions:
-            problems.extend(check_schema(document, name))
-            problems.extend(check_hygiene(document))
+        if document.file_problems is None and document.positions:
+            document.file_problems = check_schema(document, name) + check_hygiene(document)
+        problems.extend(document.file_problems or [])
     return problems

@@ -83,6 +83,10 @@ class Document:
     """(line, col) of the mapping key that introduces the value at each path."""
     complete: bool = True
     """False while only the top levels' positions are known (see ``where``)."""
+    file_problems: list[Problem] | None = None
+    """The problems of this file alone (schema, hygiene), once checked."""
+    digest: bytes | None = None
+    """Digest of the file's bytes, when it may be kept in the document cache."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest ancestor that has one.

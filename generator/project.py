@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, display_path
 from .loader import Document, load_document
+
+if TYPE_CHECKING:
+    from .doccache import DocumentCache
 
 REGISTRIES = ("people", "organizations", "places")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -62,14 +66,23 @@ class Documents:
         return [self.site, *self.registries.values(), *self.sheets.values()]
 
 
-def load_documents(project: Project) -> tuple[Documents, list[Problem]]:
-    """Parse site.yml, the registries and every sheet; collect all parse problems."""
+def load_documents(project: Project, cache: DocumentCache | None = None
+                   ) -> tuple[Documents, list[Problem]]:
+    """Parse site.yml, the registries and every sheet; collect all parse problems.
+
+    With a ``cache``, a file whose bytes are those of the last build is taken from it,
+    already checked, instead of being parsed again.
+    """
     problems: list[Problem] = []
 
     def load(path: Path) -> Document:
+        display = project.display(path)
         if not _inside_content(project, path, problems):
-            return Document(path, project.display(path), data=[])
-        document, found = load_document(path, project.display(path))
+            return Document(path, display, data=[])
+        if cache is None:
+            document, found = load_document(path, display)
+        else:
+            document, found = _load_through(cache, path, display)
         problems.extend(found)
         return document
 
@@ -80,6 +93,22 @@ def load_documents(project: Project) -> tuple[Documents, list[Problem]]:
         if _slug_name(project, path, problems):
             sheets[path.stem] = load(path)
     return Documents(site, registries, sheets), problems
+
+
+def _load_through(cache: DocumentCache, path: Path, display: str
+                  ) -> tuple[Document, list[Problem]]:
+    """The document from the cache when unchanged, else parsed (and marked cacheable)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return load_document(path, display)  # which says why in the usual words
+    document = cache.restore(path, display, raw)
+    if document is not None:
+        return document, []
+    document, found = load_document(path, display)
+    if not found:
+        document.digest = cache.digest(raw)
+    return document, found
 
 
 def _load_registry(project: Project, name: str, load) -> Document:

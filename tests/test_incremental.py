@@ -9,6 +9,7 @@ import pytest
 from conftest import SHEET, copy_project, tree_digest
 
 from generator.build import build
+from generator.errors import ContentError
 from generator.project import Project
 
 
@@ -92,3 +93,27 @@ def test_unchanged_files_are_hard_links_to_the_old_site(corpus):
     build(corpus)
     assert page.stat().st_ino == inode
     assert not [p for p in corpus.root.iterdir() if p.name.startswith(".site")]
+
+
+def test_checks_kept_from_the_last_build_still_report_and_stop(corpus):
+    """Unchanged files come from the document cache, with their own warnings; a file
+    edited into an error is parsed and checked anew and stops the build."""
+    edit(sheet(corpus, 4), "Report reveals", "Report\u202e reveals")
+    first = [str(p) for p in build(corpus).warnings]
+    assert any("[text-bidi-control]" in line for line in first), first
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
+    assert [str(p) for p in build(corpus).warnings] == first
+    before = tree_digest(corpus.site)
+    with sheet(corpus, 3).open("a", encoding="utf-8") as file:
+        file.write("plce: x\n")
+    with pytest.raises(ContentError) as stopped:
+        build(corpus)
+    assert any(p.rule == "schema-unknown-field" for p in stopped.value.problems)
+    assert tree_digest(corpus.site) == before
+
+
+def test_a_damaged_document_cache_is_ignored(corpus, tmp_path):
+    (corpus.root / ".build-cache" / "documents").write_bytes(b"\x00not marshal")
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
+    build(corpus)
+    assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
