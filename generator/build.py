@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import astuple, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import incremental
@@ -98,7 +99,8 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     clear_leftovers(project.site, trash)
     staging = Staging(project.site, trash)
     try:
-        digests = _assemble(staging, renderer, specs, stale, previous["files"], quiet)
+        digests = _assemble(staging, renderer, specs, stale, previous["files"], quiet,
+                            incremental.cache_folder(project))
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         incremental.save(project, state, {"pages": fingerprints, "files": digests,
@@ -111,8 +113,8 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     return BuildResult(len(specs), len(digests), problems, len(stale))
 
 
-def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet: bool
-              ) -> dict[str, str]:
+def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet: bool,
+              cache: Path) -> dict[str, str]:
     """Fill ``staging``: the stale pages rendered by workers while this process computes
     the other files, the rest linked from the old site. The digest of every file."""
     from .pool import RenderJob
@@ -122,7 +124,7 @@ def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet
     job = RenderJob(renderer, staging, stale, progress.advance)
     try:
         others = other_files(renderer.site, renderer.dirs, renderer,
-                             [spec.output for spec in specs])
+                             [spec.output for spec in specs], cache)
         digests, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
         digests.update(job.wait())
         digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
@@ -133,22 +135,31 @@ def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet
     return digests
 
 
-def other_files(site, dirs, renderer, page_paths: list[str]) -> dict[str, bytes]:
-    """Every file that is not a page, computed from the model: add new kinds here."""
+def other_files(site, dirs, renderer, page_paths: list[str], cache: Path
+                ) -> dict[str, bytes]:
+    """Every file that is not a page, computed from the model: add new kinds here.
+
+    The search index is started first: Pagefind works in its own process meanwhile.
+    ``cache`` is the folder where the search records are kept between builds.
+    """
     from .exports import export_files
     from .schema import schema_files
-    from .search import search_files
+    from .search import SearchIndex
     from .sitemap import sitemap
 
-    files = read_assets(dirs)
-    files.update(renderer.feeds())
-    files.update(schema_files())
-    files.update(export_files(site))
-    files.update(search_files(site))
-    files[".nojekyll"] = b""
-    files["sitemap.xml"] = sitemap(site.settings, page_paths)
-    if site.settings.cname:
-        files["CNAME"] = (site.settings.cname + "\n").encode("ascii")
+    search = SearchIndex(site, cache)
+    try:
+        files = read_assets(dirs)
+        files.update(renderer.feeds())
+        files.update(schema_files())
+        files.update(export_files(site))
+        files[".nojekyll"] = b""
+        files["sitemap.xml"] = sitemap(site.settings, page_paths)
+        if site.settings.cname:
+            files["CNAME"] = (site.settings.cname + "\n").encode("ascii")
+        files.update(search.files())
+    finally:
+        search.close()
     return files
 
 

@@ -21,22 +21,11 @@ from dataclasses import astuple
 from pathlib import Path
 
 from .errors import Problem
+from .incremental import code_signature
 from .loader import Document
 
 FILE = "documents"
 VERSION = 1
-
-
-def code_signature() -> str:
-    """Identity of the code that parses and checks: a changed schema or rule must not be
-    answered from the cache."""
-    hasher = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            info = path.stat()
-            hasher.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
-    return hasher.hexdigest()
 
 
 class DocumentCache:

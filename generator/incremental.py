@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import Problem
@@ -119,6 +120,19 @@ def save(project: Project, state: State, outputs: dict) -> None:
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@cache
+def code_signature() -> str:
+    """Identity of the code that parses and checks: a changed schema or rule must not be
+    answered from the cache."""
+    hasher = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            info = path.stat()
+            hasher.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
+    return hasher.hexdigest()
 
 
 class Fingerprints:

@@ -14,7 +14,10 @@ program (a record per message to its Python API would take minutes on a thousand
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import os
 import re
 import subprocess
 import tempfile
@@ -29,6 +32,7 @@ from pagefind.service import get_executable
 from . import urls
 from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
+from .incremental import code_signature
 from .model import Entity, Sheet, Site, Text
 
 INDEX_FOLDER = "assets/pagefind"
@@ -143,17 +147,85 @@ def _title(text: Text, language: str) -> str:
 
 def search_files(site: Site) -> dict[str, bytes]:
     """The search index and Pagefind's script, as ``site/`` paths -> bytes."""
-    with tempfile.TemporaryDirectory(prefix="search-") as scratch:
-        pages, output = Path(scratch, "pages"), Path(scratch, "index")
+    index = SearchIndex(site)
+    try:
+        return index.files()
+    finally:
+        index.close()
+
+
+class SearchIndex:
+    """Pagefind indexing the site's records in its own process while the build goes on:
+    started early, collected by ``files()``.
+
+    With a cache folder, each record's document is kept by a digest of what it is made
+    from, so a build after a one-sheet edit normalizes only the records that changed.
+    """
+
+    def __init__(self, site: Site, cache: Path | None = None):
+        self.scratch = tempfile.TemporaryDirectory(prefix="search-")
+        pages, self.output = Path(self.scratch.name, "pages"), Path(self.scratch.name, "index")
+        documents = RecordCache(cache)
         for record in records(site):
             target = pages / record.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record.html(), encoding="utf-8")
-        _index(pages, output)
+            target.write_text(documents.html(record), encoding="utf-8")
+        documents.save()
+        self.process = _start_pagefind(pages, self.output)
+
+    def files(self) -> dict[str, bytes]:
+        """The index's files, once Pagefind has written them."""
+        _, errors = self.process.communicate()
+        if self.process.returncode != 0:
+            raise BuildError(f"search: Pagefind failed: {errors.strip()[:300]}")
+        output = self.output
         unused = _unused_wasm(output)
         return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
                 for path in sorted(output.rglob("*"))
                 if path.is_file() and not UNUSED.match(path.name) and path.name not in unused}
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs (the build failed elsewhere) and remove its
+        scratch folder."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.scratch.cleanup()
+
+
+class RecordCache:
+    """Record documents of the last build by digest (``.build-cache/search-records``);
+    marshal, as the document cache, for speed and because loading it runs no code."""
+
+    def __init__(self, folder: Path | None):
+        self.path = folder / "search-records" if folder else None
+        self.old: dict[bytes, str] = {}
+        self.new: dict[bytes, str] = {}
+        if self.path is not None:
+            try:
+                signature, self.old = marshal.loads(self.path.read_bytes())
+            except (OSError, ValueError, EOFError, TypeError):
+                self.old = {}
+            else:
+                self.old = self.old if signature == code_signature() else {}
+
+    def html(self, record: Record) -> str:
+        made_of = repr((record.path, record.language, record.kind, record.title,
+                        record.names, record.texts))
+        digest = hashlib.blake2b(made_of.encode("utf-8"), digest_size=16).digest()
+        html = self.old.get(digest)
+        if html is None:
+            html = record.html()
+        self.new[digest] = html
+        return html
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(".search-records.tmp")
+        temporary.write_bytes(marshal.dumps((code_signature(), self.new)))
+        os.replace(temporary, self.path)
 
 
 def _unused_wasm(output: Path) -> set[str]:
@@ -175,15 +247,14 @@ def _stable(path: Path) -> bytes:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _index(pages: Path, output: Path) -> None:
-    """Run the Pagefind program once over the record documents; it writes the index into
+def _start_pagefind(pages: Path, output: Path) -> subprocess.Popen:
+    """Start the Pagefind program over the record documents; it writes the index into
     ``output``. The program is used rather than its Python service: the service is stopped
     as soon as it answers, sometimes before the last files are written (an empty entry file,
     a missing fallback wasm), which made builds fail or differ."""
     program = get_executable()
     if program is None:
         raise BuildError("search: Pagefind's program is missing: pip install 'pagefind[bin]'")
-    result = subprocess.run([str(program), "--site", str(pages), "--output-path", str(output),
-                             "--silent"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"search: Pagefind failed: {result.stderr.strip()[:300]}")
+    return subprocess.Popen([str(program), "--site", str(pages), "--output-path", str(output),
+                             "--silent"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
