@@ -82,6 +82,12 @@ class PageContext:
         """The Open Graph locale (ar_IQ, en_GB) of a site language."""
         return self.site.settings.locales.get(language, language)
 
+    def search_indexes(self) -> list[str]:
+        """Relative URLs of the search indexes the search page merges into the main one."""
+        from .search import shard_folders
+
+        return [self.file(folder + "/") for folder in shard_folders(self.site)[1:]]
+
     def data(self, name: str) -> str:
         """Relative URL of a file of the machine-readable exports (site/data/)."""
         return self.file(f"data/{name}")

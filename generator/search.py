@@ -17,23 +17,26 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import math
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
-
-from pagefind.service import get_executable
 
 from . import urls
 from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
 from .incremental import code_signature
 from .model import Entity, Sheet, Site, Text
+from .pool import workers
 
 INDEX_FOLDER = "assets/pagefind"
 """Where the index and Pagefind's own script live under ``site/``."""
@@ -41,6 +44,11 @@ ENTRY = "pagefind-entry.json"
 NAME_WEIGHT = {"sheet": 10, "people": 5, "organizations": 5, "places": 5}
 """Pagefind weight of the words that name a page (others weigh 1). A sheet, the site's main
 document, outranks the entity pages that match as well."""
+SHARD_RECORDS = 500
+"""About how many records (pages) one Pagefind index holds. A bigger site is split into
+several indexes that the search page merges: an edit re-indexes only the changed pages'
+shard, and no Pagefind run holds the whole site in memory."""
+PAGEFIND_VERSION = version("pagefind")
 UNUSED = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's ready-made interfaces: the search page brings its own."""
 
@@ -154,43 +162,120 @@ def search_files(site: Site) -> dict[str, bytes]:
         index.close()
 
 
+def shard_count(site: Site) -> int:
+    """How many Pagefind indexes the site's records are spread over (see SHARD_RECORDS)."""
+    pages = len(site.settings.languages) * (len(site.sheets) + len(site.entities))
+    return max(1, math.ceil(pages / SHARD_RECORDS))
+
+
+def _shard(path: str, count: int) -> int:
+    """The shard of a record, by its page whatever the language (``ar/sheets/x/...`` and
+    ``en/sheets/x/...`` go together), so that it stays put while the site grows."""
+    page = path.split("/", 1)[-1].encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(page, digest_size=8).digest(), "big") % count
+
+
+def shard_folders(site: Site) -> list[str]:
+    """The ``site/`` folder of every index, the main one (with Pagefind's script) first;
+    the search page merges the others into it."""
+    count = shard_count(site)
+    language = site.settings.languages[0]
+    pages = [urls.page_path("sheet", language, sheet.slug) for sheet in site.sheets]
+    pages += [urls.page_path(e.kind, language, e.id) for e in site.entities.values()]
+    used = len({_shard(page, count) for page in pages}) or 1
+    return [INDEX_FOLDER if n == 0 else f"{INDEX_FOLDER}-{n}" for n in range(used)]
+
+
 class SearchIndex:
-    """Pagefind indexing the site's records in its own process while the build goes on:
+    """The site's records indexed by Pagefind in other processes while the build goes on:
     started early, collected by ``files()``.
 
-    With a cache folder, each record's document is kept by a digest of what it is made
-    from, so a build after a one-sheet edit normalizes only the records that changed.
+    A big site is split into shards of about SHARD_RECORDS records, each its own Pagefind
+    index. With a cache folder, each record's document is kept by a digest of what it is
+    made from, and each shard's index by a digest of its documents, so a build after a
+    one-sheet edit normalizes two records and runs Pagefind over one shard.
     """
 
     def __init__(self, site: Site, cache: Path | None = None):
-        self.scratch = tempfile.TemporaryDirectory(prefix="search-")
-        pages, self.output = Path(self.scratch.name, "pages"), Path(self.scratch.name, "index")
+        self.cache = cache / "search" if cache else None
+        if self.cache:
+            self.cache.mkdir(parents=True, exist_ok=True)
+        self.scratch = tempfile.TemporaryDirectory(prefix=".search-", dir=self.cache)
+        self.folders = shard_folders(site)
         documents = RecordCache(cache)
+        count = shard_count(site)
+        by_number: dict[int, list[tuple[str, str]]] = {}
         for record in records(site):
-            target = pages / record.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(documents.html(record), encoding="utf-8")
+            by_number.setdefault(_shard(record.path, count), []).append(
+                (record.path, documents.html(record)))
         documents.save()
-        self.process = _start_pagefind(pages, self.output)
+        shards = [shard for _, shard in sorted(by_number.items())] or [[]]
+        self.digests = [self._digest(shard) for shard in shards]
+        self.runs = ThreadPoolExecutor(max_workers=workers())
+        self.pending = [self.runs.submit(self._index, digest, shard)
+                        for digest, shard in zip(self.digests, shards, strict=True)
+                        if not self._cached(digest)]
+
+    @staticmethod
+    def _digest(shard: list[tuple[str, str]]) -> str:
+        """Digest of a shard's documents and of the Pagefind that indexes them."""
+        hasher = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
+        for path, html in shard:
+            hasher.update(f"{path}\0{html}\0".encode())
+        return hasher.hexdigest()
+
+    def _output(self, digest: str) -> Path:
+        return (self.cache or Path(self.scratch.name)) / digest
+
+    def _cached(self, digest: str) -> bool:
+        return (self._output(digest) / ENTRY).is_file()
+
+    def _index(self, digest: str, shard: list[tuple[str, str]]) -> None:
+        """Write the shard's documents and run Pagefind over them into the cache (the
+        output is moved there only once complete)."""
+        pages = Path(self.scratch.name, f"pages-{digest}")
+        for path, html in shard:
+            target = pages / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        pages.mkdir(parents=True, exist_ok=True)
+        output = Path(self.scratch.name, f"index-{digest}")
+        _run_pagefind(pages, output)
+        shutil.rmtree(pages)
+        os.replace(output, self._output(digest))
 
     def files(self) -> dict[str, bytes]:
-        """The index's files, once Pagefind has written them."""
-        _, errors = self.process.communicate()
-        if self.process.returncode != 0:
-            raise BuildError(f"search: Pagefind failed: {errors.strip()[:300]}")
-        output = self.output
-        unused = _unused_wasm(output)
-        return {f"{INDEX_FOLDER}/{path.relative_to(output).as_posix()}": _stable(path)
-                for path in sorted(output.rglob("*"))
-                if path.is_file() and not UNUSED.match(path.name) and path.name not in unused}
+        """The indexes' files, once Pagefind has written them; the cache keeps only these."""
+        for run in self.pending:
+            run.result()
+        found = {}
+        for folder, digest in zip(self.folders, self.digests, strict=True):
+            output = self._output(digest)
+            main = folder == INDEX_FOLDER
+            unused = _unused_wasm(output) if main else set()
+            found.update({f"{folder}/{path.relative_to(output).as_posix()}": _stable(path)
+                          for path in sorted(output.rglob("*"))
+                          if path.is_file() and _published(path.name, main)
+                          and path.name not in unused})
+        if self.cache:  # indexes of older builds, scratch of builds that were killed
+            for old in self.cache.iterdir():
+                if old.name not in (*self.digests, Path(self.scratch.name).name):
+                    shutil.rmtree(old, ignore_errors=True)
+        return found
 
     def close(self) -> None:
-        """Stop Pagefind if it still runs (the build failed elsewhere) and remove its
+        """Wait for the runs still going (the build failed elsewhere) and remove the
         scratch folder."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        self.runs.shutdown(cancel_futures=True)
         self.scratch.cleanup()
+
+
+def _published(name: str, main: bool) -> bool:
+    """Files of an index that the site needs: Pagefind's script and wasm only once, in the
+    main index (a merged index uses the main one's), and never its ready-made interfaces."""
+    if UNUSED.match(name):
+        return False
+    return main or name == ENTRY or name.endswith((".pf_meta", ".pf_index", ".pf_fragment"))
 
 
 class RecordCache:
@@ -247,14 +332,17 @@ def _stable(path: Path) -> bytes:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _start_pagefind(pages: Path, output: Path) -> subprocess.Popen:
-    """Start the Pagefind program over the record documents; it writes the index into
+def _run_pagefind(pages: Path, output: Path) -> None:
+    """Run the Pagefind program over the record documents; it writes the index into
     ``output``. The program is used rather than its Python service: the service is stopped
     as soon as it answers, sometimes before the last files are written (an empty entry file,
     a missing fallback wasm), which made builds fail or differ."""
+    from pagefind.service import get_executable  # only when the index is really rebuilt
+
     program = get_executable()
     if program is None:
         raise BuildError("search: Pagefind's program is missing: pip install 'pagefind[bin]'")
-    return subprocess.Popen([str(program), "--site", str(pages), "--output-path", str(output),
-                             "--silent"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+    result = subprocess.run([str(program), "--site", str(pages), "--output-path", str(output),
+                             "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"search: Pagefind failed: {result.stderr.strip()[:300]}")

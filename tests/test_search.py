@@ -14,8 +14,9 @@ from urllib.parse import quote
 import pytest
 import yaml
 from browsing import PageVisit
-from conftest import REPO, SHEET, SubPathHandler
+from conftest import REPO, SHEET, SubPathHandler, copy_project, served_folder, tree_digest
 
+from generator.build import build
 from generator.extract.normalize import key
 from generator.model import build_site_model
 from generator.project import Project, load_documents
@@ -205,3 +206,47 @@ def test_search_works_under_a_strict_content_security_policy(browser, built):
         visit.close()
     finally:
         server.shutdown()
+
+
+@pytest.fixture
+def sharded(tmp_path, monkeypatch) -> Project:
+    """Twelve copies of the seed sheet, indexed in shards of about eight records."""
+    monkeypatch.setattr("generator.search.SHARD_RECORDS", 8)
+    project = copy_project(tmp_path / "project")
+    seed = project.content / "sheets" / f"{SHEET}.yml"
+    for number in range(1, 13):
+        shutil.copyfile(seed, project.content / "sheets" / f"copy-{number:02d}.yml")
+    seed.unlink()
+    build(project)
+    return project
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "Kadhimi"), ("ar", "كاظمي")])
+def test_a_sharded_index_finds_pages_of_every_shard_once(browser, sharded, language, query):
+    indexes = sorted(p.parent.name for p in sharded.site.glob("assets/*/pagefind-entry.json"))
+    assert len(indexes) > 5 and indexes[0] == "pagefind", indexes
+    assert len(list(sharded.site.glob("assets/**/pagefind.js"))) == 1
+    with served_folder(sharded.site) as base:
+        visit, hrefs = search(browser, base, language, query)
+        try:
+            sheets = [href for href in hrefs if "/sheets/" in href]
+            assert sorted(sheets) == [f"{base}{language}/sheets/copy-{n:02d}/"
+                                      for n in range(1, 13)], hrefs
+            assert len(hrefs) == len(set(hrefs))
+            visit.assert_clean()
+        finally:
+            visit.close()
+
+
+def test_an_edit_reindexes_one_shard_and_equals_a_clean_build(sharded, tmp_path):
+    cache = sharded.root / ".build-cache" / "search"
+    before = {p.name for p in cache.iterdir()}
+    sheet = sharded.content / "sheets" / "copy-05.yml"
+    sheet.write_text(sheet.read_text("utf-8").replace("Report reveals", "Report shows", 1),
+                     "utf-8")
+    build(sharded)
+    after = {p.name for p in cache.iterdir()}
+    assert len(after - before) == 1 and len(before - after) == 1
+    clean = copy_project(tmp_path / "clean", sharded.content)
+    build(clean)
+    assert tree_digest(sharded.site) == tree_digest(clean.site)

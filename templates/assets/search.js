@@ -15,17 +15,26 @@ let pagefind = null;
 let pending = [];
 let terms = [];
 
-/** Pagefind, loaded once. Its result URLs are made to start at the site's root, and page
- * length is not held against a page: sheets are long by nature, entity pages short, and
- * a sheet whose title names the query should come before the entity it names. */
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import("./pagefind/pagefind.js");
-    await pagefind.options({
+/** Pagefind, loaded once, with the site's other indexes merged in (a big site is indexed
+ * in shards). Its result URLs are made to start at the site's root, and page length is not
+ * held against a page: sheets are long by nature, entity pages short, and a sheet whose
+ * title names the query should come before the entity it names. */
+function engine() {
+  pagefind ??= (async () => {
+    const options = {
       baseUrl: new URL(labels.root, document.baseURI).pathname,
       ranking: { pageLength: 0 },
-    });
-  }
+    };
+    const loaded = await import("./pagefind/pagefind.js");
+    await loaded.options(options);
+    for (const index of labels.indexes.split(" ").filter(Boolean)) {
+      await loaded.mergeIndex(new URL(index, document.baseURI).pathname, options);
+    }
+    return loaded;
+  })().catch((error) => {
+    pagefind = null; // a failed load is tried again by the next query
+    throw error;
+  });
   return pagefind;
 }
 
