@@ -152,7 +152,7 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path
         files = read_assets(dirs)
         files.update(renderer.feeds())
         files.update(schema_files())
-        files.update(export_files(site))
+        files.update(export_files(site, cache))
         files[".nojekyll"] = b""
         files["sitemap.xml"] = sitemap(site.settings, page_paths)
         if site.settings.cname:

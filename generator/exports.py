@@ -12,33 +12,52 @@ import csv
 import io
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 from . import urls
+from .kept import Kept
 from .model import Entity, Fact, Sheet, Site
 
 EXPORT_VERSION = "1.0"
 """Version of the export format; raise the major number when a field changes meaning."""
 
 
-def export_files(site: Site) -> dict[str, bytes]:
-    sheets = {sheet.slug: sheet_document(sheet) for sheet in site.sheets}  # built once
-    files = {"data/facts.json": _json(facts_document(site, list(sheets.values()))),
+def export_files(site: Site, cache: Path | None = None) -> dict[str, bytes]:
+    """Every export, as ``site/`` paths -> bytes. With a ``cache`` folder, a sheet whose
+    file is unchanged since the last build is not converted again."""
+    kept = Kept(cache, "exports")
+    sheets = {sheet.slug: _sheet_json(sheet, kept) for sheet in site.sheets}  # built once
+    kept.save()
+    files = {"data/facts.json": facts_json(site, list(sheets.values())),
              "data/claims.csv": claims_csv(site),
              "data/places.geojson": _json(places_geojson(site))}
     for sheet in site.sheets:
-        files[f"data/sheets/{sheet.slug}.json"] = _json(sheets[sheet.slug])
+        files[f"data/sheets/{sheet.slug}.json"] = sheets[sheet.slug] + b"\n"
         files[f"data/sheets/{sheet.slug}.yml"] = sheet.document.path.read_bytes()
     return files
 
 
-def facts_document(site: Site, sheets: list[dict]) -> dict:
-    return {
+def facts_json(site: Site, sheets: list[bytes]) -> bytes:
+    """The whole content as one document, the sheets last, each as its own export."""
+    head = _json({
         "version": EXPORT_VERSION,
         "site": {"title": site.settings.title, "languages": site.settings.languages,
                  "base_url": site.settings.base_url},
         "entities": [_entity(entity) for entity in site.entities.values()],
-        "sheets": sheets,
-    }
+    })
+    return head[:-2] + b',"sheets":[' + b",".join(sheets) + b"]}\n"
+
+
+def _sheet_json(sheet: Sheet, kept: Kept) -> bytes:
+    """The sheet's export without its final newline; a sheet is made from its own file
+    alone, so it is kept by the digest of that file's bytes."""
+    digest = sheet.document.digest
+    value = kept.get((sheet.slug, digest)) if digest else None
+    if value is None:
+        value = _json(sheet_document(sheet))[:-1]
+        if digest:
+            kept.put((sheet.slug, digest), value)
+    return value
 
 
 def sheet_document(sheet: Sheet) -> dict:

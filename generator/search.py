@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import math
 import os
 import re
@@ -34,7 +33,7 @@ from pathlib import Path
 from . import urls
 from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
-from .incremental import code_signature
+from .kept import Kept
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
 
@@ -202,12 +201,12 @@ class SearchIndex:
             self.cache.mkdir(parents=True, exist_ok=True)
         self.scratch = tempfile.TemporaryDirectory(prefix=".search-", dir=self.cache)
         self.folders = shard_folders(site)
-        documents = RecordCache(cache)
+        documents = Kept(cache, "search-records")
         count = shard_count(site)
         by_number: dict[int, list[tuple[str, str]]] = {}
         for record in records(site):
             by_number.setdefault(_shard(record.path, count), []).append(
-                (record.path, documents.html(record)))
+                (record.path, _document(record, documents)))
         documents.save()
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.digests = [self._digest(shard) for shard in shards]
@@ -270,47 +269,25 @@ class SearchIndex:
         self.scratch.cleanup()
 
 
+def _document(record: Record, kept: Kept) -> str:
+    """The record's document, kept by a digest of what it is made from: normalizing the
+    words of every record again would be most of an edit's search work."""
+    made_of = repr((record.path, record.language, record.kind, record.title, record.names,
+                    record.texts))
+    digest = hashlib.blake2b(made_of.encode(), digest_size=16).digest()
+    html = kept.get(digest)
+    if html is None:
+        html = record.html()
+        kept.put(digest, html)
+    return html
+
+
 def _published(name: str, main: bool) -> bool:
     """Files of an index that the site needs: Pagefind's script and wasm only once, in the
     main index (a merged index uses the main one's), and never its ready-made interfaces."""
     if UNUSED.match(name):
         return False
     return main or name == ENTRY or name.endswith((".pf_meta", ".pf_index", ".pf_fragment"))
-
-
-class RecordCache:
-    """Record documents of the last build by digest (``.build-cache/search-records``);
-    marshal, as the document cache, for speed and because loading it runs no code."""
-
-    def __init__(self, folder: Path | None):
-        self.path = folder / "search-records" if folder else None
-        self.old: dict[bytes, str] = {}
-        self.new: dict[bytes, str] = {}
-        if self.path is not None:
-            try:
-                signature, self.old = marshal.loads(self.path.read_bytes())
-            except (OSError, ValueError, EOFError, TypeError):
-                self.old = {}
-            else:
-                self.old = self.old if signature == code_signature() else {}
-
-    def html(self, record: Record) -> str:
-        made_of = repr((record.path, record.language, record.kind, record.title,
-                        record.names, record.texts))
-        digest = hashlib.blake2b(made_of.encode("utf-8"), digest_size=16).digest()
-        html = self.old.get(digest)
-        if html is None:
-            html = record.html()
-        self.new[digest] = html
-        return html
-
-    def save(self) -> None:
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(".search-records.tmp")
-        temporary.write_bytes(marshal.dumps((code_signature(), self.new)))
-        os.replace(temporary, self.path)
 
 
 def _unused_wasm(output: Path) -> set[str]:
