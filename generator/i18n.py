@@ -33,14 +33,14 @@ def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Ma
     renders in the right order and is read by screen readers in the right language.
     """
     pieces, last = [], 0
+    run_direction = "ltr" if page_direction == "rtl" else "rtl"
     for match in FOREIGN_RUNS[page_direction].finditer(text):
-        run_direction = "ltr" if page_direction == "rtl" else "rtl"
         pieces.append(escape(text[last:match.start()]))
-        pieces.append(Markup('<span lang="{}" dir="{}">{}</span>').format(
-            other_language, run_direction, match.group()))
+        pieces.append(f'<span lang="{escape(other_language)}" dir="{run_direction}">'
+                      f'{escape(match.group())}</span>')
         last = match.end()
     pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
+    return Markup("".join(pieces))
 
 
 def direction(language: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from importlib.metadata import version
 
 SLOT = "\x00"
@@ -130,8 +131,10 @@ TEMPLATES: dict[str, MapTemplate] = {}
 """Templates made so far, by ``template_key``; kept in the build cache between builds."""
 
 
+@cache
 def template_key(clustered: bool, fitted: bool) -> str:
-    """A text naming a kind of map and the folium version that drew it."""
+    """A text naming a kind of map and the folium version that drew it (cached: asking
+    for a package's version reads its metadata from disk, on every page otherwise)."""
     return json.dumps([version("folium"), clustered, fitted])
 
 

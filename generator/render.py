@@ -10,10 +10,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import page_maps, urls
 from .csp import PLACEHOLDER, apply_policy
@@ -107,7 +108,7 @@ class PageContext:
         """An interface string for running text, other-script words marked (GeoNames)."""
         return mark_foreign_runs(self.strings[key], self.dir, self.other_language)
 
-    @property
+    @cached_property
     def other_language(self) -> str:
         """The language assumed for runs of the other script: the first site language of
         the other direction."""
@@ -143,8 +144,27 @@ class PageContext:
     def number(self, value: float | int) -> str:
         return self.formatter.number(value)
 
+    def sentence_links(self, ids: list[str], base: str = "") -> Markup:
+        """Links to the numbered sentences a fact comes from (``s3`` -> "3", in the page's
+        digits). Built here rather than by a template macro: a sheet page has hundreds,
+        and the macro calls cost more than the rest of the page. Every value is escaped
+        on its way in, as autoescaping would."""
+        label, base = escape(self.strings["sentence_link"]), escape(base)
+        links = []
+        for sid in ids:
+            number = escape(self.number(int(sid[1:])))
+            links.append(f'<a class="ref" href="{base}#{escape(sid)}" title="{label} {number}"'
+                         f' aria-label="{label} {number}">{number}</a>')
+        return Markup(f'<span class="refs">{"".join(links)}</span>')
+
     def entity(self, entity_id: str) -> Entity:
         return self.site.entities[entity_id]
+
+    def entity_name(self, entity_id: str) -> Markup:
+        """The entity's name in the page's language, linked to its page (a helper, not a
+        macro, for the reason given at ``sentence_links``)."""
+        name = self.tr(self.site.entities[entity_id].name)
+        return Markup(f'<a href="{escape(self.entity_link(entity_id))}">{name}</a>')
 
     def entity_link(self, entity_id: str) -> str:
         entity = self.site.entities[entity_id]

@@ -140,3 +140,20 @@ def test_open_graph_and_alternates_on_every_page(built):
     assert meta["twitter:card"] == "summary" and meta["og:url"].startswith("https://")
     hreflangs = {link["hreflang"] for link in page.find_all("link", hreflang=True)}
     assert hreflangs == {"ar", "en", "x-default"}
+
+
+def test_feed_lists_the_latest_sheets_newest_first(tmp_path):
+    """Sixty sheets: the feed holds the fifty last updated, the corrected one first."""
+    project, _ = minimal_project(tmp_path)
+    sheets = project.content / "sheets"
+    plain = (FIXTURES / "corrections" / "one.yml").read_text("utf-8").split("corrections:")[0]
+    for number in range(60):
+        (sheets / f"sheet-{number:02d}.yml").write_text(plain, "utf-8")
+    shutil.copyfile(FIXTURES / "corrections" / "one.yml", sheets / "sheet-33.yml")
+    (sheets / "one.yml").unlink(missing_ok=True)
+    build(project)
+    feed = feedparser.parse((project.site / "en" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    ids = [entry.id.rstrip("/").rsplit("/", 1)[1] for entry in feed.entries]
+    assert ids == ["sheet-33", *(f"sheet-{n:02d}" for n in range(60) if n != 33)][:50]
+    assert feed.feed.updated.startswith("2020-10-02")
