@@ -10,6 +10,8 @@ whose inputs changed is rendered, in worker processes when there are many
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +88,9 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     site = build_site_model(documents)
+    cache.save()
+    _release(documents)
+    del documents, cache
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
@@ -105,12 +110,18 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
                                   [list(astuple(problem)) for problem in problems])
         incremental.save(project, state, {"pages": fingerprints, "files": digests,
                                           "maps": saved_templates()})
-        cache.save()
         staging.commit()
     except BaseException:
         staging.abort()
         raise
     return BuildResult(len(specs), len(digests), problems, len(stale))
+
+
+def _release(documents: Documents) -> None:
+    """Let the parsed values go once the model is built from them: the model keeps what
+    pages need, and a big site's parse would otherwise stay in memory all build long."""
+    for document in documents.all():
+        document.data = None
 
 
 def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet: bool,
@@ -125,22 +136,26 @@ def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet
     try:
         others = other_files(renderer.site, renderer.dirs, renderer,
                              [spec.output for spec in specs], cache)
-        digests, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
+        with closing(others):
+            digests = _write_files(staging, others, old_digests)
+        kept, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
+        digests.update(kept)
         digests.update(job.wait())
         digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
     finally:
         job.stop()
         progress.finish()
-    digests.update(_write_files(staging, others, old_digests))
     return digests
 
 
 def other_files(site, dirs, renderer, page_paths: list[str], cache: Path
-                ) -> dict[str, bytes]:
+                ) -> Iterator[tuple[str, bytes]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
-    The search index is started first: Pagefind works in its own process meanwhile.
-    ``cache`` is the folder where the search records are kept between builds.
+    Files are given one at a time, to be written at once: a big site's exports and search
+    index would otherwise all be held in memory. The search index is started first:
+    Pagefind works in its own processes meanwhile. ``cache`` is the folder where search
+    records and exports are kept between builds.
     """
     from .exports import export_files
     from .schema import schema_files
@@ -149,18 +164,17 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path
 
     search = SearchIndex(site, cache)
     try:
-        files = read_assets(dirs)
-        files.update(renderer.feeds())
-        files.update(schema_files())
-        files.update(export_files(site, cache))
-        files[".nojekyll"] = b""
-        files["sitemap.xml"] = sitemap(site.settings, page_paths)
+        yield from read_assets(dirs).items()
+        yield from renderer.feeds().items()
+        yield from schema_files().items()
+        yield from export_files(site, cache)
+        yield ".nojekyll", b""
+        yield "sitemap.xml", sitemap(site.settings, page_paths)
         if site.settings.cname:
-            files["CNAME"] = (site.settings.cname + "\n").encode("ascii")
-        files.update(search.files())
+            yield "CNAME", (site.settings.cname + "\n").encode("ascii")
+        yield from search.files()
     finally:
         search.close()
-    return files
 
 
 def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]:
@@ -191,12 +205,12 @@ def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
     return kept, lost
 
 
-def _write_files(staging: Staging, files: dict[str, bytes], old_digests: dict
+def _write_files(staging: Staging, files: Iterator[tuple[str, bytes]], old_digests: dict
                  ) -> dict[str, str]:
     """Write the files that changed, link the others from the old site; their digests."""
     digests = {}
-    for path in sorted(files):
-        digests[path] = incremental.digest(files[path])
+    for path, data in files:
+        digests[path] = incremental.digest(data)
         if old_digests.get(path) != digests[path] or not staging.keep(path):
-            staging.write(path, files[path])
+            staging.write(path, data)
     return digests

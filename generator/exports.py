@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -22,19 +23,20 @@ EXPORT_VERSION = "1.0"
 """Version of the export format; raise the major number when a field changes meaning."""
 
 
-def export_files(site: Site, cache: Path | None = None) -> dict[str, bytes]:
-    """Every export, as ``site/`` paths -> bytes. With a ``cache`` folder, a sheet whose
-    file is unchanged since the last build is not converted again."""
+def export_files(site: Site, cache: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every export, as (``site/`` path, bytes), one at a time. With a ``cache`` folder, a
+    sheet whose file is unchanged since the last build is not converted again."""
     kept = Kept(cache, "exports")
-    sheets = {sheet.slug: _sheet_json(sheet, kept) for sheet in site.sheets}  # built once
-    kept.save()
-    files = {"data/facts.json": facts_json(site, list(sheets.values())),
-             "data/claims.csv": claims_csv(site),
-             "data/places.geojson": _json(places_geojson(site))}
+    sheets = []
     for sheet in site.sheets:
-        files[f"data/sheets/{sheet.slug}.json"] = sheets[sheet.slug] + b"\n"
-        files[f"data/sheets/{sheet.slug}.yml"] = sheet.document.path.read_bytes()
-    return files
+        sheets.append(_sheet_json(sheet, kept))  # built once, for its file and facts.json
+        yield f"data/sheets/{sheet.slug}.json", sheets[-1] + b"\n"
+        yield f"data/sheets/{sheet.slug}.yml", sheet.document.path.read_bytes()
+    kept.save()
+    yield "data/facts.json", facts_json(site, sheets)
+    del sheets
+    yield "data/claims.csv", claims_csv(site)
+    yield "data/places.geojson", _json(places_geojson(site))
 
 
 def facts_json(site: Site, sheets: list[bytes]) -> bytes:

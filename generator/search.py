@@ -156,7 +156,7 @@ def search_files(site: Site) -> dict[str, bytes]:
     """The search index and Pagefind's script, as ``site/`` paths -> bytes."""
     index = SearchIndex(site)
     try:
-        return index.files()
+        return dict(index.files())
     finally:
         index.close()
 
@@ -243,24 +243,22 @@ class SearchIndex:
         shutil.rmtree(pages)
         os.replace(output, self._output(digest))
 
-    def files(self) -> dict[str, bytes]:
-        """The indexes' files, once Pagefind has written them; the cache keeps only these."""
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
+        the cache then keeps only these indexes."""
         for run in self.pending:
             run.result()
-        found = {}
-        for folder, digest in zip(self.folders, self.digests, strict=True):
-            output = self._output(digest)
-            main = folder == INDEX_FOLDER
-            unused = _unused_wasm(output) if main else set()
-            found.update({f"{folder}/{path.relative_to(output).as_posix()}": _stable(path)
-                          for path in sorted(output.rglob("*"))
-                          if path.is_file() and _published(path.name, main)
-                          and path.name not in unused})
         if self.cache:  # indexes of older builds, scratch of builds that were killed
             for old in self.cache.iterdir():
                 if old.name not in (*self.digests, Path(self.scratch.name).name):
                     shutil.rmtree(old, ignore_errors=True)
-        return found
+        for folder, digest in zip(self.folders, self.digests, strict=True):
+            output = self._output(digest)
+            main = folder == INDEX_FOLDER
+            unused = _unused_wasm(output) if main else set()
+            for path in sorted(output.rglob("*")):
+                if path.is_file() and _published(path.name, main) and path.name not in unused:
+                    yield f"{folder}/{path.relative_to(output).as_posix()}", _stable(path)
 
     def close(self) -> None:
         """Wait for the runs still going (the build failed elsewhere) and remove the
