@@ -104,12 +104,12 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     clear_leftovers(project.site, trash)
     staging = Staging(project.site, trash)
     try:
-        digests = _assemble(staging, renderer, specs, stale, previous["files"], quiet,
-                            incremental.cache_folder(project))
+        digests, shards = _assemble(staging, renderer, specs, stale, previous, quiet,
+                                    incremental.cache_folder(project), project.site)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         incremental.save(project, state, {"pages": fingerprints, "files": digests,
-                                          "maps": saved_templates()})
+                                          "maps": saved_templates(), "search": shards})
         staging.commit()
     except BaseException:
         staging.abort()
@@ -124,18 +124,24 @@ def _release(documents: Documents) -> None:
         document.data = None
 
 
-def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet: bool,
-              cache: Path) -> dict[str, str]:
+def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: bool,
+              cache: Path, old_site: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Fill ``staging``: the stale pages rendered by workers while this process computes
-    the other files, the rest linked from the old site. The digest of every file."""
+    the other files, the rest linked from the old site. The digest of every file, and the
+    search index's shards (digest -> folder)."""
     from .pool import RenderJob
     from .progress import Progress
+    from .search import Previous, SearchIndex
 
+    old_digests = previous["files"]
     progress = Progress(len(stale), enabled=False if quiet else None)
-    job = RenderJob(renderer, staging, stale, progress.advance)
+    job = RenderJob(renderer, staging, stale, progress.advance)  # forks: before any thread
+    search = None
     try:
+        search = SearchIndex(renderer.site, cache,
+                             Previous(old_site, previous.get("search", {}), old_digests))
         others = other_files(renderer.site, renderer.dirs, renderer,
-                             [spec.output for spec in specs], cache)
+                             [spec.output for spec in specs], cache, search)
         with closing(others):
             digests = _write_files(staging, others, old_digests)
         kept, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
@@ -144,37 +150,34 @@ def _assemble(staging: Staging, renderer, specs, stale, old_digests: dict, quiet
         digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
     finally:
         job.stop()
+        if search is not None:
+            search.close()
         progress.finish()
-    return digests
+    return digests, search.shards
 
 
-def other_files(site, dirs, renderer, page_paths: list[str], cache: Path
+def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
                 ) -> Iterator[tuple[str, bytes]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
     Files are given one at a time, to be written at once: a big site's exports and search
-    index would otherwise all be held in memory. The search index is started first:
-    Pagefind works in its own processes meanwhile. ``cache`` is the folder where search
-    records and exports are kept between builds.
+    index would otherwise all be held in memory. ``search`` is the search index, started
+    before: Pagefind works in its own processes meanwhile. ``cache`` is the folder where
+    exports are kept between builds.
     """
     from .exports import export_files
     from .schema import schema_files
-    from .search import SearchIndex
     from .sitemap import sitemap
 
-    search = SearchIndex(site, cache)
-    try:
-        yield from read_assets(dirs).items()
-        yield from renderer.feeds().items()
-        yield from schema_files().items()
-        yield from export_files(site, cache)
-        yield ".nojekyll", b""
-        yield "sitemap.xml", sitemap(site.settings, page_paths)
-        if site.settings.cname:
-            yield "CNAME", (site.settings.cname + "\n").encode("ascii")
-        yield from search.files()
-    finally:
-        search.close()
+    yield from read_assets(dirs).items()
+    yield from renderer.feeds().items()
+    yield from schema_files().items()
+    yield from export_files(site, cache)
+    yield ".nojekyll", b""
+    yield "sitemap.xml", sitemap(site.settings, page_paths)
+    if site.settings.cname:
+        yield "CNAME", (site.settings.cname + "\n").encode("ascii")
+    yield from search.files()
 
 
 def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]:

@@ -8,8 +8,9 @@ search-normalize.js`` mirrors ``search_forms``; a test keeps the two in agreemen
 
 The index holds normalized words only; the readable title and text travel as Pagefind
 metadata, from which the page cuts a snippet in the page's language. The records are
-written as tiny HTML documents into a scratch folder and indexed by one run of the Pagefind
-program (a record per message to its Python API would take minutes on a thousand sheets).
+written as tiny HTML documents into a scratch folder and indexed by the Pagefind program
+(a record per message to its Python API would take minutes on a thousand sheets), one run
+per shard of about SHARD_RECORDS pages (``SearchIndex``).
 """
 
 from __future__ import annotations
@@ -185,22 +186,32 @@ def shard_folders(site: Site) -> list[str]:
     return [INDEX_FOLDER if n == 0 else f"{INDEX_FOLDER}-{n}" for n in range(used)]
 
 
+@dataclass
+class Previous:
+    """What the last build published, for reusing the indexes of unchanged shards."""
+
+    site: Path
+    """The last build's ``site/``."""
+    shards: dict[str, str]
+    """Digest of a shard's documents -> the folder its index was published in."""
+    files: dict[str, str]
+    """Every file of that site -> its digest (its list is what an index consists of)."""
+
+
 class SearchIndex:
     """The site's records indexed by Pagefind in other processes while the build goes on:
     started early, collected by ``files()``.
 
     A big site is split into shards of about SHARD_RECORDS records, each its own Pagefind
-    index. With a cache folder, each record's document is kept by a digest of what it is
-    made from, and each shard's index by a digest of its documents, so a build after a
-    one-sheet edit normalizes two records and runs Pagefind over one shard.
+    index. Given the last build (``previous``), a shard whose documents are unchanged is
+    not indexed again: its index is taken from the old site, as unchanged pages are; with a
+    ``cache`` folder each record's document is kept too. A one-sheet edit then normalizes
+    two records and runs Pagefind over one shard.
     """
 
-    def __init__(self, site: Site, cache: Path | None = None):
-        self.cache = cache / "search" if cache else None
-        if self.cache:
-            self.cache.mkdir(parents=True, exist_ok=True)
-        self.scratch = tempfile.TemporaryDirectory(prefix=".search-", dir=self.cache)
-        self.folders = shard_folders(site)
+    def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None):
+        self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root())
+        self.previous = previous
         documents = Kept(cache, "search-records")
         count = shard_count(site)
         by_number: dict[int, list[tuple[str, str]]] = {}
@@ -209,51 +220,42 @@ class SearchIndex:
                 (record.path, _document(record, documents)))
         documents.save()
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
-        self.digests = [self._digest(shard) for shard in shards]
+        self.shards = {_digest(shard): folder
+                       for shard, folder in zip(shards, shard_folders(site), strict=True)}
         self.runs = ThreadPoolExecutor(max_workers=workers())
         self.pending = [self.runs.submit(self._index, digest, shard)
-                        for digest, shard in zip(self.digests, shards, strict=True)
-                        if not self._cached(digest)]
+                        for digest, shard in zip(self.shards, shards, strict=True)
+                        if not self._published_before(digest)]
 
-    @staticmethod
-    def _digest(shard: list[tuple[str, str]]) -> str:
-        """Digest of a shard's documents and of the Pagefind that indexes them."""
-        hasher = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
-        for path, html in shard:
-            hasher.update(f"{path}\0{html}\0".encode())
-        return hasher.hexdigest()
-
-    def _output(self, digest: str) -> Path:
-        return (self.cache or Path(self.scratch.name)) / digest
-
-    def _cached(self, digest: str) -> bool:
-        return (self._output(digest) / ENTRY).is_file()
+    def _published_before(self, digest: str) -> bool:
+        """Whether the old site holds this shard's index, complete, in the same folder."""
+        previous, folder = self.previous, self.shards[digest]
+        if previous is None or previous.shards.get(digest) != folder:
+            return False
+        files = [path for path in previous.files if path.startswith(folder + "/")]
+        return bool(files) and all((previous.site / path).is_file() for path in files)
 
     def _index(self, digest: str, shard: list[tuple[str, str]]) -> None:
-        """Write the shard's documents and run Pagefind over them into the cache (the
-        output is moved there only once complete)."""
+        """Write the shard's documents and run Pagefind over them."""
         pages = Path(self.scratch.name, f"pages-{digest}")
         for path, html in shard:
             target = pages / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         pages.mkdir(parents=True, exist_ok=True)
-        output = Path(self.scratch.name, f"index-{digest}")
-        _run_pagefind(pages, output)
+        _run_pagefind(pages, Path(self.scratch.name, digest))
         shutil.rmtree(pages)
-        os.replace(output, self._output(digest))
 
     def files(self) -> Iterator[tuple[str, bytes]]:
-        """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
-        the cache then keeps only these indexes."""
+        """The indexes' files as (``site/`` path, bytes), once Pagefind has written them."""
         for run in self.pending:
             run.result()
-        if self.cache:  # indexes of older builds, scratch of builds that were killed
-            for old in self.cache.iterdir():
-                if old.name not in (*self.digests, Path(self.scratch.name).name):
-                    shutil.rmtree(old, ignore_errors=True)
-        for folder, digest in zip(self.folders, self.digests, strict=True):
-            output = self._output(digest)
+        for digest, folder in self.shards.items():
+            output = Path(self.scratch.name, digest)
+            if not output.is_dir():  # unchanged: as published last time
+                old = [path for path in self.previous.files if path.startswith(folder + "/")]
+                yield from ((path, (self.previous.site / path).read_bytes()) for path in old)
+                continue
             main = folder == INDEX_FOLDER
             unused = _unused_wasm(output) if main else set()
             for path in sorted(output.rglob("*")):
@@ -265,6 +267,22 @@ class SearchIndex:
         scratch folder."""
         self.runs.shutdown(cancel_futures=True)
         self.scratch.cleanup()
+
+
+def _digest(shard: list[tuple[str, str]]) -> str:
+    """Digest of a shard's documents and of the Pagefind that indexes them."""
+    hasher = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
+    for path, html in shard:
+        hasher.update(f"{path}\0{html}\0".encode())
+    return hasher.hexdigest()
+
+
+def _scratch_root() -> str | None:
+    """A memory-backed folder for Pagefind's input and output where the system has one:
+    thousands of small files are written, read and deleted there, and on a disk the file
+    system's bookkeeping for them costs more than the indexing."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def _document(record: Record, kept: Kept) -> str:

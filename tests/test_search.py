@@ -18,6 +18,7 @@ from conftest import REPO, SHEET, SubPathHandler, copy_project, served_folder, t
 
 from generator.build import build
 from generator.extract.normalize import key
+from generator.incremental import load_outputs
 from generator.model import build_site_model
 from generator.project import Project, load_documents
 from generator.search import Record, records, search_files, search_forms
@@ -239,14 +240,24 @@ def test_a_sharded_index_finds_pages_of_every_shard_once(browser, sharded, langu
 
 
 def test_an_edit_reindexes_one_shard_and_equals_a_clean_build(sharded, tmp_path):
-    cache = sharded.root / ".build-cache" / "search"
-    before = {p.name for p in cache.iterdir()}
+    def shards() -> set[str]:
+        return set(load_outputs(sharded)["search"])
+
+    before = shards()
     sheet = sharded.content / "sheets" / "copy-05.yml"
     sheet.write_text(sheet.read_text("utf-8").replace("Report reveals", "Report shows", 1),
                      "utf-8")
     build(sharded)
-    after = {p.name for p in cache.iterdir()}
+    after = shards()
     assert len(after - before) == 1 and len(before - after) == 1
     clean = copy_project(tmp_path / "clean", sharded.content)
     build(clean)
     assert tree_digest(sharded.site) == tree_digest(clean.site)
+
+
+def test_an_index_file_deleted_from_site_is_made_again(sharded):
+    before = tree_digest(sharded.site)
+    (sharded.site / "assets" / "pagefind-2" / "pagefind-entry.json").unlink()
+    (sharded.content / "sheets" / "copy-03.yml").touch()  # else the build has nothing to do
+    build(sharded)
+    assert tree_digest(sharded.site) == before
