@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from . import urls
-from .model import Sheet
+from .model import EPOCH, Sheet, full_date
 
 if TYPE_CHECKING:
     from .render import PageContext
 
 ATOM = "http://www.w3.org/2005/Atom"
-EPOCH = "1970-01-01"
-"""The date of an entry whose source gives none: stable, never the build time."""
 ENTRIES = 50
 """Sheets in a feed: the most recently published or corrected ones, newest first. A feed
 tells subscribers what is new; the site and its exports hold the rest."""
@@ -23,7 +21,7 @@ tells subscribers what is new; the site and its exports hold the rest."""
 def atom_feed(page: PageContext) -> bytes:
     """The feed of ``page``'s language; ``page`` is that language's home page."""
     site = page.site
-    entries = [_entry(page, sheet) for sheet in latest(site.sheets)]
+    entries = [_entry(page, sheet) for sheet in site.newest_first[:ENTRIES]]
     updated = entries[0].findtext("updated") if entries else _timestamp(EPOCH)
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": page.language})
     _add(feed, "id", page.absolute_link("home"))
@@ -41,17 +39,6 @@ def atom_feed(page: PageContext) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def latest(sheets: list[Sheet]) -> list[Sheet]:
-    """The ENTRIES sheets last updated, newest first (by slug among equals, for stable
-    bytes)."""
-    by_slug = sorted(sheets, key=lambda sheet: sheet.slug)
-    return sorted(by_slug, key=_updated, reverse=True)[:ENTRIES]
-
-
-def _updated(sheet: Sheet) -> str:
-    return _timestamp(sheet.modified or sheet.source.published or EPOCH)
-
-
 def _entry(page: PageContext, sheet: Sheet) -> ET.Element:
     entry = ET.Element("entry")
     url = page.absolute_link("sheet", sheet.slug)
@@ -59,7 +46,7 @@ def _entry(page: PageContext, sheet: Sheet) -> ET.Element:
     _add(entry, "id", url)
     _add(entry, "title", page.plain(sheet.title))
     _add(entry, "published", published)
-    _add(entry, "updated", _updated(sheet))
+    _add(entry, "updated", _timestamp(sheet.updated))
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
     author = ET.SubElement(entry, "author")
     _add(author, "name", page.plain(page.entity(sheet.source.publisher).name))
@@ -88,5 +75,4 @@ def _add(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
 
 def _timestamp(date: str) -> str:
     """An RFC 3339 time for a full or partial date (2020-10 -> 2020-10-01T00:00:00Z)."""
-    parts = (date.split("-") + ["01", "01"])[:3]
-    return "-".join(parts) + "T00:00:00Z"
+    return full_date(date) + "T00:00:00Z"

@@ -25,6 +25,15 @@ class Origin:
     col: int
 
 
+EPOCH = "1970-01-01"
+
+
+def full_date(date: str) -> str:
+    """A full or partial date as a full one (2020-10 -> 2020-10-01), for ordering and
+    for formats that need a day."""
+    return "-".join((date.split("-") + ["01", "01"])[:3])
+
+
 def _origin(document: Document, path: tuple) -> Origin:
     return Origin(document.display, *document.where(path))
 
@@ -164,6 +173,12 @@ class Sheet:
         """Date of the latest correction, if any."""
         return max((c.date for c in self.corrections), default=None)
 
+    @property
+    def updated(self) -> str:
+        """Full date of the latest news about the sheet: its last correction, else its
+        source's publication, else the epoch (stable, never the build time)."""
+        return full_date(self.modified or self.source.published or EPOCH)
+
     def facts(self) -> list[Fact]:
         return [*self.claims, *self.quotes, *self.timeline, *self.figures]
 
@@ -198,6 +213,11 @@ class Site:
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [entity for entity in self.entities.values() if entity.kind == kind]
+
+    @cached_property
+    def newest_first(self) -> list[Sheet]:
+        """The sheets by ``updated``, newest first (by slug among equals: stable bytes)."""
+        return sorted(self.sheets, key=lambda sheet: sheet.updated, reverse=True)
 
     def sheets_about(self, entity_id: str) -> list[Sheet]:
         return self._sheets_by_entity.get(entity_id, [])

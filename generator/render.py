@@ -7,6 +7,7 @@ Autoescaping is on everywhere and undefined values fail loudly.
 
 from __future__ import annotations
 
+import math
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from .markup import render_markdown
 from .model import Entity, Site, Text
 
 ENTITY_KINDS = ("people", "organizations", "places")
+HOME_SHEETS = 20
+"""Sheets the home page shows as cards, newest first; the archive lists them all."""
+ARCHIVE_PAGE = 100
+"""Sheets per archive page: a newsroom's thousands of sheets in pages a phone can load."""
 
 
 def make_environment(dirs: tuple[Path, ...]) -> Environment:
@@ -88,6 +93,10 @@ class PageContext:
         from .search import shard_folders
 
         return [self.file(folder + "/") for folder in shard_folders(self.site)[1:]]
+
+    def archive_link(self, number: int = 1) -> str:
+        """Relative URL of a page of the archive (every sheet, newest first)."""
+        return self.link("archive", archive_key(number))
 
     def data(self, name: str) -> str:
         """Relative URL of a file of the machine-readable exports (site/data/)."""
@@ -179,6 +188,11 @@ class PageContext:
                 for lang in self.site.settings.languages]
 
 
+def archive_key(number: int) -> str | None:
+    """The page key of archive page ``number``: the first is the archive folder itself."""
+    return None if number == 1 else str(number)
+
+
 class NotFoundContext(PageContext):
     """The 404 page: the host serves it at any missing URL, at any depth, so its links start
     at the site's root path (from ``base_url``) instead of being relative."""
@@ -233,11 +247,16 @@ class Renderer:
                       PageSpec("map.html", "map", language),
                       PageSpec("search.html", "search", language),
                       PageSpec("404.html", "404", language)]
+            specs += [PageSpec("archive.html", "archive", language, archive_key(number))
+                      for number in range(1, self.archive_pages() + 1)]
             specs += [PageSpec("sheet.html", "sheet", language, sheet.slug)
                       for sheet in self.site.sheets]
             specs += [PageSpec("entity.html", entity.kind, language, entity.id)
                       for entity in self.site.entities.values()]
         return specs
+
+    def archive_pages(self) -> int:
+        return max(1, math.ceil(len(self.site.sheets) / ARCHIVE_PAGE))
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(output path, HTML) for every page, in a stable order."""
@@ -250,6 +269,13 @@ class Renderer:
             extra["sheet"] = self._sheets[spec.key]
         elif spec.kind in ENTITY_KINDS:
             extra["entity"] = self.site.entities[spec.key]
+        elif spec.kind == "home":
+            extra["latest"] = self.site.newest_first[:HOME_SHEETS]
+        elif spec.kind == "archive":
+            number = int(spec.key or 1)
+            start = (number - 1) * ARCHIVE_PAGE
+            extra.update(sheets=self.site.newest_first[start:start + ARCHIVE_PAGE],
+                         number=number, count=self.archive_pages(), first=start + 1)
         return self._render(spec.template, spec.kind, spec.language, spec.key, spec.path,
                             **extra)
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 FOLDERS = {
     "home": "", "about": "about", "map": "map", "search": "search", "sheet": "sheets",
+    "archive": "archive",
     "people": "people", "organizations": "organizations", "places": "places",
 }
 """Page kind -> folder under the language folder."""

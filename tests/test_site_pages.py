@@ -6,7 +6,11 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO, SHEET, soup
+from conftest import FIXTURES, REPO, SHEET, soup
+from test_content_errors import minimal_project
+
+from generator.build import build
+from generator.project import Project
 
 LANGUAGES = ("ar", "en")
 
@@ -152,3 +156,39 @@ def test_internal_links_and_assets_are_relative_and_exist(built):
             target = (path.parent / url.split("#")[0])
             target = target / "index.html" if url.split("#")[0].endswith("/") else target
             assert target.resolve().is_file(), f"{path}: {url}"
+
+
+@pytest.fixture
+def many_sheets(tmp_path, monkeypatch) -> Project:
+    """Twelve sheets, one of them corrected (the newest), with three cards on the home
+    page and five sheets per archive page."""
+    monkeypatch.setattr("generator.render.HOME_SHEETS", 3)
+    monkeypatch.setattr("generator.render.ARCHIVE_PAGE", 5)
+    project, _ = minimal_project(tmp_path)
+    sheets = project.content / "sheets"
+    fixture = (FIXTURES / "corrections" / "one.yml").read_text("utf-8")
+    for number in range(12):
+        (sheets / f"sheet-{number:02d}.yml").write_text(fixture.split("corrections:")[0])
+    (sheets / "sheet-07.yml").write_text(fixture)
+    (sheets / "one.yml").unlink(missing_ok=True)
+    build(project)
+    return project
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_shows_the_newest_sheets_and_the_archive_lists_all(many_sheets, language):
+    newest = ["sheet-07", *(f"sheet-{n:02d}" for n in range(12) if n != 7)]
+    home = soup(many_sheets.site / language / "index.html")
+    cards = [a["href"].split("/")[1] for a in home.select(".sheet-card h2 a")]
+    assert cards == newest[:3]
+    assert home.select_one(".all-sheets a")["href"] == "archive/"
+    listed, pages = [], []
+    for folder in ("", "2/", "3/"):
+        page = soup(many_sheets.site / language / "archive" / folder / "index.html")
+        listed += [a["href"].rstrip("/").rsplit("/", 1)[1] for a in page.select(".archive-list a")]
+        current = page.select('.pagination a[aria-current="page"]')
+        assert len(current) == 1 and len(page.select(".pagination li")) >= 4
+        pages.append(current[0].get_text())
+    assert listed == newest
+    assert not (many_sheets.site / language / "archive" / "4").exists()
+    assert len(set(pages)) == 3
