@@ -11,12 +11,16 @@ are all as they were. Checks that look across files (references, translations) a
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
 
 from .errors import Problem
+from .hygiene import check_hygiene
 from .kept import Kept
-from .loader import Document
+from .loader import Document, load_document
+from .schema import check_schema
 
 
 class DocumentCache:
@@ -46,9 +50,41 @@ class DocumentCache:
         """Keep a parsed and checked document for the next build."""
         if document.digest is None or document.file_problems is None:
             return
-        self.kept.put((str(document.path), document.digest), (
-            document.display, document.data, document.positions, document.key_positions,
-            document.complete, [astuple(problem) for problem in document.file_problems]))
+        self.kept.put((str(document.path), document.digest), _entry(document))
+
+    def prefill(self, paths: list[Path], display: Callable[[Path], str]) -> None:
+        """Parse and check, in worker processes, the sheets the cache does not hold, and
+        hold them: a first build of a big site then parses on every core. A file with
+        parse problems is left to the build's own parse, which reports them."""
+        from .pool import PARALLEL_FROM, can_fork, workers
+
+        missing = [path for path in paths
+                   if (str(path), self.digest(path.read_bytes())) not in self.kept.old]
+        if len(missing) < PARALLEL_FROM or workers() < 2 or not can_fork():
+            return
+        jobs = [(path, display(path)) for path in missing]
+        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+            for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
+                if parsed is not None:
+                    self.kept.old[parsed[0]] = parsed[1]
 
     def save(self) -> None:
         self.kept.save()
+
+
+def _entry(document: Document) -> tuple:
+    """A parsed and checked document as the cache keeps it."""
+    return (document.display, document.data, document.positions, document.key_positions,
+            document.complete, [astuple(problem) for problem in document.file_problems])
+
+
+def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:
+    """In a worker: one sheet parsed and checked, as a cache entry (key, value)."""
+    path, display = job
+    raw = path.read_bytes()
+    document, problems = load_document(path, display)
+    if problems:
+        return None
+    document.file_problems = check_schema(document, "sheet") + check_hygiene(document)
+    document.digest = DocumentCache.digest(raw)
+    return (str(path), document.digest), _entry(document)

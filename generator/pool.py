@@ -46,7 +46,7 @@ class RenderJob:
         self.advance = advance
         self.pool = None
         chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
-        if len(specs) < PARALLEL_FROM or workers() < 2 or not _can_fork():
+        if len(specs) < PARALLEL_FROM or workers() < 2 or not can_fork():
             for chunk in chunks:
                 self._collect(_render(renderer, staging, chunk))
             return
@@ -80,7 +80,7 @@ class RenderJob:
         _job = None
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Fork only a single-threaded process: a thread holding a lock at the fork (a server
     running the build, say) would leave that lock held forever in the workers."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

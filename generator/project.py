@@ -88,10 +88,11 @@ def load_documents(project: Project, cache: DocumentCache | None = None
 
     site = load(project.content / "site.yml")
     registries = {name: _load_registry(project, name, load) for name in REGISTRIES}
-    sheets = {}
-    for path in sorted((project.content / "sheets").glob("*.yml")):
-        if _slug_name(project, path, problems):
-            sheets[path.stem] = load(path)
+    paths = [path for path in sorted((project.content / "sheets").glob("*.yml"))
+             if _slug_name(project, path, problems)]
+    if cache is not None:
+        cache.prefill([path for path in paths if _is_inside(project, path)], project.display)
+    sheets = {path.stem: load(path) for path in paths}
     return Documents(site, registries, sheets), problems
 
 
@@ -129,10 +130,15 @@ def _slug_name(project: Project, path: Path, problems: list[Problem]) -> bool:
     return False
 
 
-def _inside_content(project: Project, path: Path, problems: list[Problem]) -> bool:
+def _is_inside(project: Project, path: Path) -> bool:
     """Content files must really be inside content/: a symlink pointing elsewhere could
     make the build read (and publish) any file of the machine."""
-    if not path.exists() or path.resolve().is_relative_to(project.content.resolve()):
+    return not path.exists() or path.resolve().is_relative_to(project.content.resolve())
+
+
+def _inside_content(project: Project, path: Path, problems: list[Problem]) -> bool:
+    """``_is_inside``, with a problem when not."""
+    if _is_inside(project, path):
         return True
     problems.append(Problem(project.display(path), 0, 0, "error", "file points outside "
                             "content/ (symlink); refused", "path-outside"))

@@ -117,3 +117,25 @@ def test_a_damaged_document_cache_is_ignored(corpus, tmp_path):
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
     build(corpus)
     assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
+
+
+def test_a_parallel_first_parse_finds_what_one_process_finds(corpus, monkeypatch):
+    """With workers parsing (many sheets, no cache), problems are the same, each once."""
+    edit(sheet(corpus, 4), "Report reveals", "Report\u202e reveals")  # a warning
+    with sheet(corpus, 6).open("a", encoding="utf-8") as file:
+        file.write("plce: x\n")  # a schema error
+
+    def problems(parallel_from: int) -> list[str]:
+        monkeypatch.setattr("generator.pool.PARALLEL_FROM", parallel_from)
+        shutil.rmtree(corpus.root / ".build-cache", ignore_errors=True)
+        with pytest.raises(ContentError) as stopped:
+            build(corpus)
+        return [str(problem) for problem in stopped.value.problems]
+
+    found = problems(2)
+    assert found == problems(10**6)
+    assert "[text-bidi-control]" in " ".join(found)
+    assert "[schema-unknown-field]" in " ".join(found)
+    sheet(corpus, 8).write_text("title: [unclosed\n", "utf-8")  # the parse stops the build
+    found = problems(2)
+    assert found == problems(10**6) and "[yaml-syntax]" in " ".join(found)
