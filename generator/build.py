@@ -9,9 +9,10 @@ whose inputs changed is rendered, in worker processes when there are many
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,14 +84,15 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     from .model import build_site_model
     from .render import Renderer
 
-    cache = DocumentCache(incremental.cache_folder(project))
-    documents, problems = load_and_check(project, cache=cache)
-    if any(p.is_error for p in problems):
-        raise ContentError(problems)
-    site = build_site_model(documents)
-    cache.save()
-    _release(documents)
-    del documents, cache
+    with _collector_paused():
+        cache = DocumentCache(incremental.cache_folder(project))
+        documents, problems = load_and_check(project, cache=cache)
+        if any(p.is_error for p in problems):
+            raise ContentError(problems)
+        site = build_site_model(documents)
+        cache.save()
+        _release(documents)
+        del documents, cache
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
@@ -115,6 +117,25 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
         staging.abort()
         raise
     return BuildResult(len(specs), len(digests), problems, len(stale))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the content is parsed and the model built,
+    then set what was built aside from it (``gc.freeze``) until the next build.
+
+    The collector walks every live object each time enough new ones were made: parsing a
+    big site makes millions, none in cycles, and it walked them again and again (a
+    third of the model's time at 5,000 sheets). Frozen, the model is neither walked
+    during rendering nor written to by the collector in forked workers.
+    """
+    gc.unfreeze()  # the previous build's model (a preview server builds again and again)
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _release(documents: Documents) -> None:
@@ -182,14 +203,21 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
 
 def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]:
     """Output path -> fingerprint of what the page is made from (see incremental.py)."""
-    sheets = {sheet.slug: incremental.digest(sheet.document.path.read_bytes())
-              for sheet in site.sheets}
+    sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
     made_from = {"sheet": lambda key: [key]}
     for kind in ("people", "organizations", "places"):
         made_from[kind] = lambda key: [sheet.slug for sheet in site.sheets_about(key)]
     return {spec.output: prints.of(made_from[spec.kind](spec.key) if spec.kind in made_from
                                    else None) for spec in specs}
+
+
+def _sheet_digest(sheet) -> str:
+    """``incremental.digest`` of the sheet's file, as the document cache computed it
+    already (the same hash of the same bytes) or read again."""
+    if sheet.document.digest is not None:
+        return sheet.document.digest.hex()
+    return incremental.digest(sheet.document.path.read_bytes())
 
 
 def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
