@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import incremental
-from .errors import ContentError, Problem
+from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project, load_documents
 from .theme import template_dirs
 from .writer import Staging, clear_leftovers, read_assets
@@ -130,12 +130,14 @@ def _collector_paused() -> Iterator[None]:
     during rendering nor written to by the collector in forked workers.
     """
     gc.unfreeze()  # the previous build's model (a preview server builds again and again)
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-    finally:
         gc.freeze()
-        gc.enable()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _release(documents: Documents) -> None:
@@ -213,11 +215,8 @@ def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]
 
 
 def _sheet_digest(sheet) -> str:
-    """``incremental.digest`` of the sheet's file, as the document cache computed it
-    already (the same hash of the same bytes) or read again."""
-    if sheet.document.digest is not None:
-        return sheet.document.digest.hex()
-    return incremental.digest(sheet.document.path.read_bytes())
+    """``incremental.digest`` of the sheet's file, as loading computed it already."""
+    return sheet.document.digest or incremental.digest(sheet.document.path.read_bytes())
 
 
 def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
@@ -241,6 +240,9 @@ def _write_files(staging: Staging, files: Iterator[tuple[str, bytes]], old_diges
     """Write the files that changed, link the others from the old site; their digests."""
     digests = {}
     for path, data in files:
+        if path in digests:  # writing it twice could write through a link into the old site
+            raise BuildError(f"two files would be written to site/{path}: rename the "
+                             "template asset that has the name of a generated file")
         digests[path] = incremental.digest(data)
         if old_digests.get(path) != digests[path] or not staging.keep(path):
             staging.write(path, data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import references
 from .errors import Problem
 from .hygiene import check_hygiene
+from .loader import Document
 from .project import Documents, Project
 from .schema import check_schema
 from .translations import check_translations, load_confirmations
@@ -37,6 +38,11 @@ def _schema_problems(documents: Documents) -> list[Problem]:
              *((d, "sheet") for d in documents.sheets.values())]
     for document, name in named:
         if document.file_problems is None and document.positions:
-            document.file_problems = check_schema(document, name) + check_hygiene(document)
+            document.file_problems = file_problems(document, name)
         problems.extend(document.file_problems or [])
     return problems
+
+
+def file_problems(document: Document, schema: str) -> list[Problem]:
+    """The problems a file has on its own (its schema, its text), which a cache may keep."""
+    return check_schema(document, schema) + check_hygiene(document)

@@ -10,17 +10,16 @@ are all as they were. Checks that look across files (references, translations) a
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
 
+from .check import file_problems
 from .errors import Problem
-from .hygiene import check_hygiene
+from .incremental import digest
 from .kept import Kept
 from .loader import Document, load_document
-from .schema import check_schema
 
 
 class DocumentCache:
@@ -29,21 +28,16 @@ class DocumentCache:
     def __init__(self, folder: Path):
         self.kept = Kept(folder, "documents")
 
-    @staticmethod
-    def digest(raw: bytes) -> bytes:
-        return hashlib.blake2b(raw, digest_size=16).digest()
-
     def restore(self, path: Path, display: str, raw: bytes) -> Document | None:
         """The file as parsed and checked last time, if its bytes are unchanged; its own
         problems are then known (``Document.file_problems``)."""
-        digest = self.digest(raw)
-        entry = self.kept.get((str(path), digest))
+        entry = self.kept.get((str(path), digest(raw)))
         if entry is None or entry[0] != display:
             return None
         _, data, positions, keys, complete, problems = entry
         document = Document(path, display, data, positions, keys, complete)
         document.file_problems = [Problem(*problem) for problem in problems]
-        document.digest = digest
+        document.digest = digest(raw)
         return document
 
     def remember(self, document: Document) -> None:
@@ -59,7 +53,7 @@ class DocumentCache:
         from .pool import PARALLEL_FROM, can_fork, workers
 
         missing = [path for path in paths
-                   if (str(path), self.digest(path.read_bytes())) not in self.kept.old]
+                   if (str(path), digest(path.read_bytes())) not in self.kept.old]
         if len(missing) < PARALLEL_FROM or workers() < 2 or not can_fork():
             return
         jobs = [(path, display(path)) for path in missing]
@@ -82,9 +76,9 @@ def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:
     """In a worker: one sheet parsed and checked, as a cache entry (key, value)."""
     path, display = job
     raw = path.read_bytes()
-    document, problems = load_document(path, display)
+    document, problems = load_document(path, display, raw)
     if problems:
         return None
-    document.file_problems = check_schema(document, "sheet") + check_hygiene(document)
-    document.digest = DocumentCache.digest(raw)
+    document.file_problems = file_problems(document, "sheet")
+    document.digest = digest(raw)
     return (str(path), document.digest), _entry(document)

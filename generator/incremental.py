@@ -24,12 +24,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem
-from .project import Project
+
+if TYPE_CHECKING:
+    from .project import Project
 
 CACHE = ".build-cache"
 FORMAT = 1
@@ -122,11 +127,18 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+CODE_PACKAGES = ("pyyaml", "jsonschema", "markdown", "nh3", "pagefind")
+"""Libraries whose upgrade may change what the cached values would be."""
+
+
 @cache
 def code_signature() -> str:
-    """Identity of the code that parses and checks: a changed schema or rule must not be
-    answered from the cache."""
-    hasher = hashlib.blake2b(digest_size=16)
+    """Identity of the code behind every kept value (parses, checks, exports, search
+    records and indexes): after a change to the generator, Python or a library that
+    makes them, nothing is answered from the cache."""
+    hasher = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    for name in CODE_PACKAGES:
+        hasher.update(f"{name}={version(name)};".encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:

@@ -50,6 +50,6 @@ class Kept:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps((code_signature(), self.new)))
         os.replace(temporary, self.path)

@@ -85,8 +85,9 @@ class Document:
     """False while only the top levels' positions are known (see ``where``)."""
     file_problems: list[Problem] | None = None
     """The problems of this file alone (schema, hygiene), once checked."""
-    digest: bytes | None = None
-    """Digest of the file's bytes, when it may be kept in the document cache."""
+    digest: str | None = None
+    """``incremental.digest`` of the file's bytes, when it may be kept in the document
+    cache."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest ancestor that has one.
@@ -175,10 +176,12 @@ class _Builder:
         self.problems.append(Problem(self.doc.display, *where, "error", message, rule))
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """The file's text as UTF-8, or a problem saying why it cannot be read."""
+def read_text(path: Path, display: str, raw: bytes | None = None
+              ) -> tuple[str | None, list[Problem]]:
+    """The file's text as UTF-8 (from ``raw`` when its bytes were read already), or a
+    problem saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         return None, [Problem(display, 0, 0, "error", f"cannot read file: {error.strerror}",
                               "file-unreadable")]
@@ -196,10 +199,12 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
                               "file is not UTF-8 text (save it as UTF-8)", "file-encoding")]
 
 
-def load_document(path: Path, display: str) -> tuple[Document, list[Problem]]:
-    """Parse one YAML file; problems are returned, never raised."""
+def load_document(path: Path, display: str, raw: bytes | None = None
+                  ) -> tuple[Document, list[Problem]]:
+    """Parse one YAML file (``raw``: its bytes, if read already); problems are returned,
+    never raised."""
     document = Document(path, display)
-    text, problems = read_text(path, display)
+    text, problems = read_text(path, display, raw)
     if text is None:
         return document, problems
     try:

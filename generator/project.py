@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, display_path
+from .incremental import digest
 from .loader import Document, load_document
 
 if TYPE_CHECKING:
@@ -106,9 +107,9 @@ def _load_through(cache: DocumentCache, path: Path, display: str
     document = cache.restore(path, display, raw)
     if document is not None:
         return document, []
-    document, found = load_document(path, display)
+    document, found = load_document(path, display, raw)
     if not found:
-        document.digest = cache.digest(raw)
+        document.digest = digest(raw)
     return document, found
 
 

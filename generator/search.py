@@ -23,17 +23,18 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import escape
-from importlib.metadata import version
 from pathlib import Path
 
 from . import urls
 from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
+from .incremental import code_signature
 from .kept import Kept
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
@@ -48,7 +49,6 @@ SHARD_RECORDS = 500
 """About how many records (pages) one Pagefind index holds. A bigger site is split into
 several indexes that the search page merges: an edit re-indexes only the changed pages'
 shard, and no Pagefind run holds the whole site in memory."""
-PAGEFIND_VERSION = version("pagefind")
 UNUSED = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's ready-made interfaces: the search page brings its own."""
 
@@ -153,15 +153,6 @@ def _title(text: Text, language: str) -> str:
     return _in(text, language) or next((v.strip() for v in text.values() if v.strip()), "")
 
 
-def search_files(site: Site) -> dict[str, bytes]:
-    """The search index and Pagefind's script, as ``site/`` paths -> bytes."""
-    index = SearchIndex(site)
-    try:
-        return dict(index.files())
-    finally:
-        index.close()
-
-
 def shard_count(site: Site) -> int:
     """How many Pagefind indexes the site's records are spread over (see SHARD_RECORDS)."""
     pages = len(site.settings.languages) * (len(site.sheets) + len(site.entities))
@@ -210,8 +201,12 @@ class SearchIndex:
     """
 
     def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None):
-        self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root())
         self.previous = previous
+        self.published: dict[str, list[str]] = {}
+        """Folder of an index in the old site -> its files."""
+        for path in previous.files if previous else ():
+            if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
+                self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
         documents = Kept(cache, "search-records")
         count = shard_count(site)
         by_number: dict[int, list[tuple[str, str]]] = {}
@@ -220,6 +215,8 @@ class SearchIndex:
                 (record.path, _document(record, documents)))
         documents.save()
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
+        size = sum(len(html) for shard in shards for _, html in shard)
+        self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(size))
         self.shards = {_digest(shard): folder
                        for shard, folder in zip(shards, shard_folders(site), strict=True)}
         self.runs = ThreadPoolExecutor(max_workers=workers())
@@ -232,7 +229,7 @@ class SearchIndex:
         previous, folder = self.previous, self.shards[digest]
         if previous is None or previous.shards.get(digest) != folder:
             return False
-        files = [path for path in previous.files if path.startswith(folder + "/")]
+        files = self.published.get(folder, [])
         return bool(files) and all((previous.site / path).is_file() for path in files)
 
     def _index(self, digest: str, shard: list[tuple[str, str]]) -> None:
@@ -253,8 +250,8 @@ class SearchIndex:
         for digest, folder in self.shards.items():
             output = Path(self.scratch.name, digest)
             if not output.is_dir():  # unchanged: as published last time
-                old = [path for path in self.previous.files if path.startswith(folder + "/")]
-                yield from ((path, (self.previous.site / path).read_bytes()) for path in old)
+                yield from ((path, (self.previous.site / path).read_bytes())
+                            for path in self.published[folder])
                 continue
             main = folder == INDEX_FOLDER
             unused = _unused_wasm(output) if main else set()
@@ -270,19 +267,41 @@ class SearchIndex:
 
 
 def _digest(shard: list[tuple[str, str]]) -> str:
-    """Digest of a shard's documents and of the Pagefind that indexes them."""
-    hasher = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
+    """Digest of a shard's documents and of the code that indexes them (Pagefind and the
+    generator: ``code_signature``)."""
+    hasher = hashlib.blake2b(code_signature().encode(), digest_size=16)
     for path, html in shard:
         hasher.update(f"{path}\0{html}\0".encode())
     return hasher.hexdigest()
 
 
-def _scratch_root() -> str | None:
-    """A memory-backed folder for Pagefind's input and output where the system has one:
-    thousands of small files are written, read and deleted there, and on a disk the file
-    system's bookkeeping for them costs more than the indexing."""
+def _scratch_root(documents: int) -> str | None:
+    """A memory-backed folder for Pagefind's input and output where the system has one
+    with room for them (a container's may be tiny): thousands of small files are written,
+    read and deleted there, and on a disk the file system's bookkeeping for them costs
+    more than the indexing. ``documents``: characters of the record documents; the
+    index takes about as many bytes again, Arabic twice as many."""
     shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+    if not (shm.is_dir() and os.access(shm, os.W_OK | os.X_OK)):
+        return None
+    _remove_stale_scratch(shm)
+    room = os.statvfs(shm)
+    return str(shm) if room.f_bavail * room.f_frsize > 4 * documents + 50_000_000 else None
+
+
+STALE_SCRATCH = 6 * 3600
+"""Seconds after which a scratch folder in memory is a killed build's (a build's lasts
+minutes), and is removed: memory-backed files outlive their process until a reboot."""
+
+
+def _remove_stale_scratch(root: Path) -> None:
+    for folder in root.glob("search-*"):
+        try:
+            stale = time.time() - folder.stat().st_mtime > STALE_SCRATCH
+            if stale and folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _document(record: Record, kept: Kept) -> str:

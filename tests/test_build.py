@@ -86,3 +86,29 @@ def test_cli_usage_error_exits_2(project, tmp_path):
     assert result.returncode == 2
     assert "content/site.yml" in result.stderr
     assert run_cli(project, "no-such-command").returncode == 2
+
+
+def test_templates_calling_the_old_macros_build_the_same_site(project):
+    """Sentence links and entity names became page helpers; a template copied before
+    still calls them as macros and gets the same bytes."""
+    build(project)
+    expected = tree_digest(project.site)
+    for name in ("sheet.html", "entity.html"):
+        template = project.templates / name
+        text = template.read_text("utf-8")
+        text = text.replace("page.sentence_links(", "m.sentence_links(page, ")
+        template.write_text(text.replace("page.entity_name(", "m.entity_name(page, "), "utf-8")
+    assert "m.sentence_links(page, " in (project.templates / "sheet.html").read_text("utf-8")
+    build(project)
+    assert tree_digest(project.site) == expected
+
+
+def test_an_asset_named_like_a_generated_file_is_refused(project):
+    build(project)
+    before = tree_digest(project.site)
+    clash = project.templates / "assets" / "pagefind" / "pagefind-entry.json"
+    clash.parent.mkdir(parents=True)
+    clash.write_text("{}", "utf-8")
+    with pytest.raises(BuildError, match="two files would be written to site/assets/pagefind"):
+        build(project)
+    assert tree_digest(project.site) == before

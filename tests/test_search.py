@@ -21,7 +21,7 @@ from generator.extract.normalize import key
 from generator.incremental import load_outputs
 from generator.model import build_site_model
 from generator.project import Project, load_documents
-from generator.search import Record, records, search_files, search_forms
+from generator.search import Record, SearchIndex, records, search_forms
 
 NORMALIZER = REPO / "templates" / "assets" / "search-normalize.js"
 KADHIMI = ["الكاظمى", "كاظمي", "الكاظمي", "والكاظمي", "بالكاظمي", "الكَاظِمِيّ", "الكـاظمي"]
@@ -83,6 +83,15 @@ def test_javascript_normalizer_agrees_with_python():
 
 def seed_site():
     return build_site_model(load_documents(Project(REPO))[0])
+
+
+def search_files(site) -> dict[str, bytes]:
+    """The search index of ``site``, built without a cache: ``site/`` path -> bytes."""
+    index = SearchIndex(site)
+    try:
+        return dict(index.files())
+    finally:
+        index.close()
 
 
 def test_index_is_per_language_and_reproducible():

@@ -7,14 +7,6 @@ import sys
 from pathlib import Path
 
 from ..errors import BuildError, ContentError
-from ..extract.analyze import analyze
-from ..extract.dates import Published
-from ..extract.draft import make_draft
-from ..extract.gazetteer import build_gazetteer
-from ..extract.ids import slug as make_slug
-from ..extract.reader import read_source
-from ..extract.score import score
-from ..extract.write import plan_files, verify, write_files
 from ..loader import load_document
 from ..output import print_problems
 from ..project import REGISTRIES, SLUG, Project, load_documents
@@ -40,6 +32,15 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    # The extractor (gazetteer, patterns) is imported only when this command runs, so
+    # that every other command starts without it.
+    from ..extract.analyze import analyze
+    from ..extract.dates import Published
+    from ..extract.gazetteer import build_gazetteer
+    from ..extract.ids import slug as make_slug
+    from ..extract.reader import read_source
+    from ..extract.score import score
+
     if not (project.content / "site.yml").is_file():
         raise BuildError(f"no content/site.yml in {project.root}: extract drafts into an "
                          "existing project (build-site --project DIR extract ...)")
@@ -66,6 +67,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
 
 def _write(project, args, source, findings, registries, sheet, slug) -> int:
+    from ..extract.draft import make_draft
+    from ..extract.write import plan_files, verify, write_files
+
     if not (project.seeds / source.name).is_file():
         raise BuildError(f"{args.seed} is not in {project.display(project.seeds)}/: copy "
                          "the article there first, so the sheet can point at it")

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from ..project import Project
-from ..scaffold import create_project
 
 HELP = "create a new project in DIR (content, an example sheet, templates/, the workflow)"
 
@@ -19,6 +18,8 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from ..scaffold import create_project  # reads package metadata: only when run
+
     folder = Path(args.directory)
     written = create_project(folder)
     print(f"build-site: created {len(written)} files in {folder}/; next:\n"

@@ -7,7 +7,6 @@ import argparse
 from ..build import build
 from ..output import print_problems
 from ..project import Project
-from ..publish import Git, PublishOptions, check_repository, publish
 
 HELP = "build, then commit site/ to the gh-pages branch and push it (GitHub Pages)"
 
@@ -32,6 +31,8 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from ..publish import Git, PublishOptions, check_repository, publish  # ghp-import
+
     options = PublishOptions(remote=args.remote, branch=args.branch, message=args.message,
                              push=args.push, dry_run=args.dry_run, force=args.force)
     check_repository(Git(project.root), options)  # refuse before building

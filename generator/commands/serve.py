@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from ..project import Project
-from ..serve import serve
 
 HELP = "build and preview the site on 127.0.0.1, rebuilding and reloading on every save"
 
@@ -19,5 +18,7 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from ..serve import serve  # MkDocs' server: imported only when previewing
+
     serve(project, args.port)
     return 0

@@ -27,14 +27,11 @@ function engine() {
     };
     const loaded = await import("./pagefind/pagefind.js");
     await loaded.options(options);
-    for (const index of labels.indexes.split(" ").filter(Boolean)) {
+    for (const index of (labels.indexes ?? "").split(" ").filter(Boolean)) {
       await loaded.mergeIndex(new URL(index, document.baseURI).pathname, options);
     }
     return loaded;
-  })().catch((error) => {
-    pagefind = null; // a failed load is tried again by the next query
-    throw error;
-  });
+  })(); // a failed load stays failed (each query says so): merged indexes cannot be undone
   return pagefind;
 }
 
