@@ -21,7 +21,7 @@ from . import incremental
 from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project, load_documents
 from .theme import template_dirs
-from .writer import Staging, clear_leftovers, read_assets
+from .writer import Staging, Unread, clear_leftovers, read_assets
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
@@ -180,7 +180,7 @@ def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: b
 
 
 def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
-                ) -> Iterator[tuple[str, bytes]]:
+                ) -> Iterator[tuple[str, bytes | Unread]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
     Files are given one at a time, to be written at once: a big site's exports and search
@@ -235,15 +235,15 @@ def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
     return kept, lost
 
 
-def _write_files(staging: Staging, files: Iterator[tuple[str, bytes]], old_digests: dict
-                 ) -> dict[str, str]:
+def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread]],
+                 old_digests: dict) -> dict[str, str]:
     """Write the files that changed, link the others from the old site; their digests."""
     digests = {}
     for path, data in files:
         if path in digests:  # writing it twice could write through a link into the old site
             raise BuildError(f"two files would be written to site/{path}: rename the "
                              "template asset that has the name of a generated file")
-        digests[path] = incremental.digest(data)
+        digests[path] = data.digest if isinstance(data, Unread) else incremental.digest(data)
         if old_digests.get(path) != digests[path] or not staging.keep(path):
-            staging.write(path, data)
+            staging.write(path, data.read() if isinstance(data, Unread) else data)
     return digests

@@ -46,17 +46,21 @@ class DocumentCache:
             return
         self.kept.put((str(document.path), document.digest), _entry(document))
 
+    @property
+    def empty(self) -> bool:
+        """True on a first build (or after a change of code): nothing can be reused. With
+        a cache, a build parses only what changed, in its own process."""
+        return not self.kept.old
+
     def prefill(self, paths: list[Path], display: Callable[[Path], str]) -> None:
-        """Parse and check, in worker processes, the sheets the cache does not hold, and
-        hold them: a first build of a big site then parses on every core. A file with
-        parse problems is left to the build's own parse, which reports them."""
+        """With an empty cache, parse and check the sheets in worker processes and hold
+        them: a first build of a big site then parses on every core. A file with parse
+        problems is left to the build's own parse, which reports them."""
         from .pool import PARALLEL_FROM, can_fork, workers
 
-        missing = [path for path in paths
-                   if (str(path), digest(path.read_bytes())) not in self.kept.old]
-        if len(missing) < PARALLEL_FROM or workers() < 2 or not can_fork():
+        if len(paths) < PARALLEL_FROM or workers() < 2 or not can_fork():
             return
-        jobs = [(path, display(path)) for path in missing]
+        jobs = [(path, display(path)) for path in paths]
         with multiprocessing.get_context("fork").Pool(workers()) as pool:
             for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
                 if parsed is not None:

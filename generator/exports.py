@@ -18,12 +18,14 @@ from pathlib import Path
 from . import urls
 from .kept import Kept
 from .model import Entity, Fact, Sheet, Site
+from .writer import Unread
 
 EXPORT_VERSION = "1.0"
 """Version of the export format; raise the major number when a field changes meaning."""
 
 
-def export_files(site: Site, cache: Path | None = None) -> Iterator[tuple[str, bytes]]:
+def export_files(site: Site, cache: Path | None = None
+                 ) -> Iterator[tuple[str, bytes | Unread]]:
     """Every export, as (``site/`` path, bytes), one at a time. With a ``cache`` folder, a
     sheet whose file is unchanged since the last build is not converted again."""
     kept = Kept(cache, "exports")
@@ -31,12 +33,21 @@ def export_files(site: Site, cache: Path | None = None) -> Iterator[tuple[str, b
     for sheet in site.sheets:
         sheets.append(_sheet_json(sheet, kept))  # built once, for its file and facts.json
         yield f"data/sheets/{sheet.slug}.json", sheets[-1] + b"\n"
-        yield f"data/sheets/{sheet.slug}.yml", sheet.document.path.read_bytes()
+        yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
     kept.save()
     yield "data/facts.json", facts_json(site, sheets)
     del sheets
     yield "data/claims.csv", claims_csv(site)
     yield "data/places.geojson", _json(places_geojson(site))
+
+
+def _original(sheet: Sheet) -> bytes | Unread:
+    """The sheet's file as it is: its digest is known from loading, so it is read only
+    when the old site's copy differs."""
+    path = sheet.document.path
+    if sheet.document.digest is None:
+        return path.read_bytes()
+    return Unread(sheet.document.digest, path.read_bytes)
 
 
 def facts_json(site: Site, sheets: list[bytes]) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,10 +76,11 @@ def load_documents(project: Project, cache: DocumentCache | None = None
     already checked, instead of being parsed again.
     """
     problems: list[Problem] = []
+    inside = _Inside(project.content)
 
     def load(path: Path) -> Document:
         display = project.display(path)
-        if not _inside_content(project, path, problems):
+        if not _inside_content(project, path, problems, inside):
             return Document(path, display, data=[])
         if cache is None:
             document, found = load_document(path, display)
@@ -91,8 +93,8 @@ def load_documents(project: Project, cache: DocumentCache | None = None
     registries = {name: _load_registry(project, name, load) for name in REGISTRIES}
     paths = [path for path in sorted((project.content / "sheets").glob("*.yml"))
              if _slug_name(project, path, problems)]
-    if cache is not None:
-        cache.prefill([path for path in paths if _is_inside(project, path)], project.display)
+    if cache is not None and cache.empty:
+        cache.prefill([path for path in paths if inside(path)], project.display)
     sheets = {path.stem: load(path) for path in paths}
     return Documents(site, registries, sheets), problems
 
@@ -131,15 +133,32 @@ def _slug_name(project: Project, path: Path, problems: list[Problem]) -> bool:
     return False
 
 
-def _is_inside(project: Project, path: Path) -> bool:
-    """Content files must really be inside content/: a symlink pointing elsewhere could
-    make the build read (and publish) any file of the machine."""
-    return not path.exists() or path.resolve().is_relative_to(project.content.resolve())
+class _Inside:
+    """Whether a content file is really inside content/: a symlink (of the file or of a
+    folder on its way) pointing elsewhere could make the build read (and publish) any file
+    of the machine. Each folder is resolved once, not once per file of a thousand."""
+
+    def __init__(self, content: Path):
+        self.content = content.resolve()
+        self.folders: dict[Path, bool] = {}
+
+    def __call__(self, path: Path) -> bool:
+        try:
+            linked = stat.S_ISLNK(path.lstat().st_mode)
+        except OSError:
+            return True  # missing: loading says so
+        if linked:
+            return path.resolve().is_relative_to(self.content)
+        folder = path.parent
+        if folder not in self.folders:
+            self.folders[folder] = folder.resolve().is_relative_to(self.content)
+        return self.folders[folder]
 
 
-def _inside_content(project: Project, path: Path, problems: list[Problem]) -> bool:
-    """``_is_inside``, with a problem when not."""
-    if _is_inside(project, path):
+def _inside_content(project: Project, path: Path, problems: list[Problem],
+                    inside: _Inside) -> bool:
+    """``inside(path)``, with a problem when not."""
+    if inside(path):
         return True
     problems.append(Problem(project.display(path), 0, 0, "error", "file points outside "
                             "content/ (symlink); refused", "path-outside"))

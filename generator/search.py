@@ -38,6 +38,7 @@ from .incremental import code_signature
 from .kept import Kept
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
+from .writer import Unread
 
 INDEX_FOLDER = "assets/pagefind"
 """Where the index and Pagefind's own script live under ``site/``."""
@@ -243,14 +244,16 @@ class SearchIndex:
         _run_pagefind(pages, Path(self.scratch.name, digest))
         shutil.rmtree(pages)
 
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """The indexes' files as (``site/`` path, bytes), once Pagefind has written them."""
+    def files(self) -> Iterator[tuple[str, bytes | Unread]]:
+        """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
+        an unchanged shard's as they are in the old site."""
         for run in self.pending:
             run.result()
         for digest, folder in self.shards.items():
             output = Path(self.scratch.name, digest)
             if not output.is_dir():  # unchanged: as published last time
-                yield from ((path, (self.previous.site / path).read_bytes())
+                yield from ((path, Unread(self.previous.files[path],
+                                          (self.previous.site / path).read_bytes))
                             for path in self.published[folder])
                 continue
             main = folder == INDEX_FOLDER

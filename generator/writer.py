@@ -22,12 +22,24 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A file whose digest is known before its bytes are read: when the old site holds
+    the same, it is linked without ever being read (a big site's unchanged search indexes
+    and sheet copies are thousands of files)."""
+
+    digest: str
+    read: Callable[[], bytes]
 
 
 def safe_output_path(root: Path, relative: str) -> Path:
@@ -47,6 +59,9 @@ class Staging:
         self.trash = trash
         """Where retired sites wait to be deleted (inside the build cache)."""
         self.root = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        self.folders: set[Path] = set()
+        """Folders made in the staging folder so far (tens of thousands of files share a
+        few thousand folders: asking the system to make each again costs seconds)."""
 
     def identity(self) -> tuple[int, int]:
         """(device, inode) of the staging folder: ``site/``'s once committed."""
@@ -55,15 +70,20 @@ class Staging:
 
     def write(self, relative: str, data: bytes) -> None:
         path = safe_output_path(self.root, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder(path.parent)
         path.write_bytes(data)
+
+    def _make_folder(self, folder: Path) -> None:
+        if folder not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
 
     def keep(self, relative: str) -> bool:
         """Take the old site's file unchanged: a hard link, or a copy where links fail.
         False when the old site lacks it (someone deleted it): it must be written."""
         path = safe_output_path(self.root, relative)
         old = safe_output_path(self.target, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder(path.parent)
         try:
             os.link(old, path)
         except FileNotFoundError:
