@@ -1,10 +1,12 @@
 """The build, step by step: load -> check -> model -> render -> write.
 
 Builds are incremental (``incremental.py``): when no input changed since the last build,
-nothing is imported beyond this module's few and nothing is written; otherwise every page
-whose inputs changed is rendered, in worker processes when there are many
-(``pool.py``), and the new site is assembled beside the old one and swapped in at once
-(``writer.py``). The result is always byte for byte what a clean build would write.
+nothing is imported beyond this module's few and nothing is written; otherwise unchanged
+files are not parsed again (``doccache.py``), every page whose inputs changed is rendered,
+in worker processes when there are many (``pool.py``), unchanged search shards are not
+indexed again (``search.py``), and the new site is assembled beside the old one and
+swapped in at once (``writer.py``). The result is always byte for byte what a clean build
+would write.
 """
 
 from __future__ import annotations
