@@ -75,3 +75,9 @@ class PageVisit:
 
     def close(self) -> None:
         self.page.close()
+
+    def __enter__(self) -> PageVisit:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -76,14 +76,15 @@ class SubPathHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served_folder(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 under /repo-name/; yields the base URL."""
-    handler = functools.partial(SubPathHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def served_folder(folder: Path, handler: type[SubPathHandler] = SubPathHandler):
+    """Serve ``folder`` on 127.0.0.1 under /repo-name/ (with ``handler``, a kind of
+    SubPathHandler); yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{handler.prefix}"
     finally:
         server.shutdown()
 

@@ -16,9 +16,8 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts" / "s
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_sheet_page_in_chromium(browser, served, built, language):
-    visit = PageVisit(browser, f"{served}{language}/sheets/{SHEET}/")
-    page = visit.page
-    try:
+    with PageVisit(browser, f"{served}{language}/sheets/{SHEET}/") as visit:
+        page = visit.page
         assert page.evaluate("document.documentElement.dir") == (
             "rtl" if language == "ar" else "ltr")
         assert page.evaluate("getComputedStyle(document.body).direction") == (
@@ -35,36 +34,25 @@ def test_sheet_page_in_chromium(browser, served, built, language):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"sheet-{language}-desktop.png"), full_page=True)
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 def test_landing_page_leads_to_the_default_language(browser, served):
-    visit = PageVisit(browser, served)
-    try:
+    with PageVisit(browser, served) as visit:
         visit.page.wait_for_url(f"{served}ar/")
         assert visit.page.evaluate("document.documentElement.lang") == "ar"
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("path", ["ar/", "en/", "ar/about/", "en/places/baghdad/",
                                   "ar/people/mike-pompeo/", "en/organizations/badr-organization/"])
 def test_other_pages_load_cleanly_under_a_sub_path(browser, served, path):
-    visit = PageVisit(browser, served + path)
-    try:
+    with PageVisit(browser, served + path) as visit:
         visit.assert_clean()
         assert visit.page.evaluate("document.styleSheets.length") >= 1
-    finally:
-        visit.close()
 
 
 def test_sheet_page_fits_a_phone_screen(browser, served):
-    visit = PageVisit(browser, f"{served}ar/sheets/{SHEET}/", width=360)
-    try:
+    with PageVisit(browser, f"{served}ar/sheets/{SHEET}/", width=360) as visit:
         overflow = visit.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
         visit.page.screenshot(path=str(SCREENSHOTS / "sheet-ar-phone.png"), full_page=True)
-    finally:
-        visit.close()

@@ -119,7 +119,7 @@ def test_no_payload_runs_on_any_page(hostile, browser):
     visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     visit.page.add_init_script(SENTINEL)
     problems = []
-    try:
+    with visit:
         for path in pages:
             visit.goto(base + path)
             visit.page.wait_for_timeout(50)
@@ -129,8 +129,6 @@ def test_no_payload_runs_on_any_page(hostile, browser):
             problems += [f"{path}: {bad}" for bad in visit.page.evaluate(STRUCTURE)]
             problems += [f"{path}: outside request {u}" for u in visit.outside]
             problems += [f"{path}: popup: {bad}" for bad in open_popups(visit.page)]
-    finally:
-        visit.close()
     assert dialogs == []
     assert problems == []
 
@@ -150,8 +148,7 @@ def open_popups(page) -> list[str]:
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_payloads_are_shown_as_text(hostile, browser, language):
     project, base = hostile
-    visit = PageVisit(browser, f"{base}{language}/sheets/hostile/")
-    try:
+    with PageVisit(browser, f"{base}{language}/sheets/hostile/") as visit:
         page = visit.page
         claims = page.locator(".claim__text").all_inner_texts()
         sentences = page.locator("ol.sentences > li").all_inner_texts()
@@ -160,8 +157,6 @@ def test_payloads_are_shown_as_text(hostile, browser, language):
             assert " ".join(payload.split()) in " ".join(sentences[i].split()), payload
         assert page.locator("h1").inner_text() == PAYLOADS[0]
         assert page.title().startswith(PAYLOADS[0])
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("query", ["script", "alert", "onerror", "javascript"])
@@ -169,12 +164,10 @@ def test_search_results_stay_inert(hostile, browser, query):
     project, base = hostile
     visit = PageVisit(browser, f"{base}en/search/?q={query}")
     visit.page.add_init_script(SENTINEL)
-    try:
+    with visit:
         visit.goto(f"{base}en/search/?q={query}")
         visit.page.wait_for_selector(".search-results li, .search-status", timeout=15000)
         visit.page.wait_for_timeout(500)
         assert visit.page.evaluate("window.__xss__") is None
         assert visit.page.evaluate(STRUCTURE) == []
         assert visit.errors == []
-    finally:
-        visit.close()

@@ -3,20 +3,17 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, SubPathHandler, copy_project, soup
+from conftest import FIXTURES, SubPathHandler, copy_project, served_folder, soup
 
 from generator import urls
 from generator.build import build
@@ -145,11 +142,8 @@ def pages_site(tmp_path_factory):
     shutil.copytree(FIXTURES / "minimal" / "seeds", project.seeds, dirs_exist_ok=True)
     shutil.copy(FIXTURES / "sites" / "site-pages-subpath.yml", project.content / "site.yml")
     build(project)
-    handler = functools.partial(PagesHandler, directory=str(project.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, f"http://127.0.0.1:{server.server_address[1]}/repo-name/"
-    server.shutdown()
+    with served_folder(project.site, PagesHandler) as base:
+        yield project, base
 
 
 @pytest.mark.parametrize("missing", ["nope", "ar/nope/", "en/sheets/gone/deeper/still/"])

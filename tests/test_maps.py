@@ -81,8 +81,7 @@ def open_every_popup(visit, language: str) -> list[str]:
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_sheet_map_markers_and_popups(browser, served, built, language):
-    visit = PageVisit(browser, f"{served}{language}/sheets/{SHEET}/")
-    try:
+    with PageVisit(browser, f"{served}{language}/sheets/{SHEET}/") as visit:
         places = sheet_places(built)
         assert visit.page.locator(".leaflet-marker-icon").count() == len(places)
         hrefs = open_every_popup(visit, language)
@@ -90,32 +89,24 @@ def test_sheet_map_markers_and_popups(browser, served, built, language):
             assert any(h.endswith(f"/{language}/places/{place}/") for h in hrefs), place
         assert any("#s" in h for h in hrefs)  # popups quote the sentences
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_site_map_page_shows_every_place(browser, served, built, language):
-    visit = PageVisit(browser, f"{served}{language}/map/")
-    try:
+    with PageVisit(browser, f"{served}{language}/map/") as visit:
         assert visit.page.locator(".leaflet-marker-icon").count() == len(all_places(built))
         hrefs = open_every_popup(visit, language)
         assert any(h.endswith(f"/{language}/sheets/{SHEET}/") for h in hrefs)
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 def test_place_page_has_a_map_with_its_marker(browser, served):
-    visit = PageVisit(browser, f"{served}ar/places/baghdad/")
-    try:
+    with PageVisit(browser, f"{served}ar/places/baghdad/") as visit:
         assert visit.page.locator(".leaflet-marker-icon").count() == 1
         open_every_popup(visit, "ar")
         assert visit.page.evaluate("Object.keys(window).filter(k => k.startsWith('map_'))"
                                    ".map(k => window[k].getZoom())") == [11]
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 def test_many_places_are_clustered(browser, tmp_path):
@@ -124,17 +115,13 @@ def test_many_places_are_clustered(browser, tmp_path):
                     project.content / "entities" / "places.yml")
     shutil.copyfile(FIXTURES / "many-places" / "one.yml", project.content / "sheets" / "one.yml")
     build(project)
-    with served_folder(project.site) as base:
-        visit = PageVisit(browser, f"{base}en/map/")
-        try:
-            page = visit.page
-            assert page.locator(".marker-cluster").count() >= 1
-            layers = page.evaluate("Object.keys(window).filter(k => k.startsWith("
-                                   "'marker_cluster_')).map(k => window[k].getLayers().length)")
-            assert layers == [20]
-            visit.assert_clean()
-        finally:
-            visit.close()
+    with served_folder(project.site) as base, PageVisit(browser, f"{base}en/map/") as visit:
+        page = visit.page
+        assert page.locator(".marker-cluster").count() >= 1
+        layers = page.evaluate("Object.keys(window).filter(k => k.startsWith("
+                               "'marker_cluster_')).map(k => window[k].getLayers().length)")
+        assert layers == [20]
+        visit.assert_clean()
 
 
 def test_places_geojson_is_valid(built):

@@ -78,7 +78,7 @@ def test_every_page_is_accessible_clean_and_self_contained(browser, served, buil
     visit.page.route("**/__axe__.js", lambda route: route.fulfill(
         body=node_tools, content_type="text/javascript",
         headers={"Cache-Control": "max-age=3600"}))
-    try:
+    with visit:
         for path in pages:
             visit.goto(served + path)
             visit.page.add_script_tag(url=served + "__axe__.js")
@@ -89,8 +89,6 @@ def test_every_page_is_accessible_clean_and_self_contained(browser, served, buil
             problems += [f"{path}: failed: {u}" for u in visit.failed]
             problems += [f"{path}: outside request: {u}" for u in visit.outside]
             problems += [f"{path}: {m}" for m in mislabelled_text(visit.page)]
-    finally:
-        visit.close()
     assert problems == [], "\n".join(problems)
 
 
@@ -108,8 +106,7 @@ def mislabelled_text(page) -> list[str]:
 @pytest.mark.parametrize("width", [360, 1280])
 def test_key_pages_fit_the_screen_and_are_photographed(browser, served, language, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    visit = PageVisit(browser, f"{served}{language}/", width=width)
-    try:
+    with PageVisit(browser, f"{served}{language}/", width=width) as visit:
         for name, path in KEY_PAGES.items():
             visit.goto(f"{served}{language}/{path}")
             page = visit.page
@@ -117,5 +114,3 @@ def test_key_pages_fit_the_screen_and_are_photographed(browser, served, language
             assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{language}-{width}.png"),
                             full_page=True)
-    finally:
-        visit.close()

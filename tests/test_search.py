@@ -3,12 +3,9 @@ language, and the search page in real Chromium finding the sheet however it is s
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
 import subprocess
-import threading
-from http.server import ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
@@ -133,32 +130,27 @@ def search(browser, served, language: str, query: str) -> tuple[PageVisit, list[
                          [*(("ar", spelling) for spelling in KADHIMI), ("en", "Kadhimi")])
 def test_search_page_finds_the_sheet_first(browser, served, language, query):
     visit, hrefs = search(browser, served, language, query)
-    try:
+    with visit:
         assert hrefs and hrefs[0] == f"{served}{language}/sheets/{SHEET}/", hrefs
         assert all(href.startswith(f"{served}{language}/") for href in hrefs), hrefs
         first = visit.page.locator(".search-result").first
         assert first.locator("mark").count() > 0  # the snippet shows where the name is
         assert visit.page.locator("#search-input").input_value() == query
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize(("language", "query"), [("ar", "Pompeo"), ("en", "بومبيو")])
 def test_one_language_never_returns_the_other(browser, served, language, query):
     visit, hrefs = search(browser, served, language, query)
-    try:
+    with visit:
         assert hrefs == []
         assert visit.page.inner_text("#search-status") == visit.page.get_attribute(
             "#search-form", "data-none")
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 def test_form_searches_announces_and_keeps_the_query_in_the_address(browser, served):
-    visit = PageVisit(browser, f"{served}en/search/")
-    try:
+    with PageVisit(browser, f"{served}en/search/") as visit:
         page = visit.page
         assert page.get_attribute("html", "dir") == "ltr"
         assert page.locator("label[for=search-input]").count() == 1
@@ -172,21 +164,17 @@ def test_form_searches_announces_and_keeps_the_query_in_the_address(browser, ser
         assert f"{served}en/sheets/{SHEET}/" in hrefs
         assert f"{served}en/people/mike-pompeo/" in hrefs
         visit.assert_clean()
-    finally:
-        visit.close()
 
 
 def test_arabic_page_is_right_to_left_and_linked_from_every_page(browser, served, built):
     visit, hrefs = search(browser, served, "ar", "بومبيو")
-    try:
+    with visit:
         assert visit.page.get_attribute("html", "dir") == "rtl"
         direction = visit.page.locator(".search-result").first.evaluate(
             "e => getComputedStyle(e).direction")
         assert direction == "rtl" and hrefs
         assert visit.page.inner_text("#search-status") == f"{len(hrefs)} نتائج"  # 3-10: few
         visit.assert_clean()
-    finally:
-        visit.close()
     home = (built.site / "ar" / "index.html").read_text("utf-8")
     assert 'href="search/"' in home
 
@@ -205,17 +193,11 @@ class StrictHandler(SubPathHandler):
 
 
 def test_search_works_under_a_strict_content_security_policy(browser, built):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
-        StrictHandler, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{StrictHandler.prefix}"
-    try:
+    with served_folder(built.site, StrictHandler) as base:
         visit, hrefs = search(browser, base, "en", "Kadhimi")
-        assert hrefs and hrefs[0] == f"{base}en/sheets/{SHEET}/"
-        assert visit.errors == [], visit.errors
-        visit.close()
-    finally:
-        server.shutdown()
+        with visit:
+            assert hrefs and hrefs[0] == f"{base}en/sheets/{SHEET}/"
+            assert visit.errors == [], visit.errors
 
 
 @pytest.fixture
@@ -238,14 +220,12 @@ def test_a_sharded_index_finds_pages_of_every_shard_once(browser, sharded, langu
     assert len(list(sharded.site.glob("assets/**/pagefind.js"))) == 1
     with served_folder(sharded.site) as base:
         visit, hrefs = search(browser, base, language, query)
-        try:
+        with visit:
             sheets = [href for href in hrefs if "/sheets/" in href]
             assert sorted(sheets) == [f"{base}{language}/sheets/copy-{n:02d}/"
                                       for n in range(1, 13)], hrefs
             assert len(hrefs) == len(set(hrefs))
             visit.assert_clean()
-        finally:
-            visit.close()
 
 
 def test_an_edit_reindexes_one_shard_and_equals_a_clean_build(sharded, tmp_path):
