@@ -175,7 +175,12 @@ def shard_folders(site: Site) -> list[str]:
     pages = [urls.page_path("sheet", language, sheet.slug) for sheet in site.sheets]
     pages += [urls.page_path(e.kind, language, e.id) for e in site.entities.values()]
     used = len({_shard(page, count) for page in pages}) or 1
-    return [INDEX_FOLDER if n == 0 else f"{INDEX_FOLDER}-{n}" for n in range(used)]
+    return [_folder(n) for n in range(used)]
+
+
+def _folder(number: int) -> str:
+    """The ``site/`` folder of the index of the ``number``th non-empty shard."""
+    return INDEX_FOLDER if number == 0 else f"{INDEX_FOLDER}-{number}"
 
 
 @dataclass
@@ -218,8 +223,7 @@ class SearchIndex:
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         size = sum(len(html) for shard in shards for _, html in shard)
         self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(size))
-        self.shards = {_digest(shard): folder
-                       for shard, folder in zip(shards, shard_folders(site), strict=True)}
+        self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
         self.runs = ThreadPoolExecutor(max_workers=workers())
         self.pending = [self.runs.submit(self._index, digest, shard)
                         for digest, shard in zip(self.shards, shards, strict=True)
