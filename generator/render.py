@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import traceback
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -257,10 +256,6 @@ class Renderer:
 
     def archive_pages(self) -> int:
         return max(1, math.ceil(len(self.site.sheets) / ARCHIVE_PAGE))
-
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """(output path, HTML) for every page, in a stable order."""
-        return (self.render(spec) for spec in self.page_specs())
 
     def render(self, spec: PageSpec) -> tuple[str, str]:
         """(output path, HTML) of one page."""
