@@ -19,11 +19,11 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import incremental
+from . import incremental, writer
 from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project, load_documents
 from .theme import template_dirs
-from .writer import Staging, Unread, clear_leftovers, read_assets
+from .writer import Staging, Unread, read_assets
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
@@ -99,22 +99,26 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
         draw_templates()  # before the workers fork, so that none imports folium
-    renderer = Renderer(site, dirs)
+    renderer = Renderer(site, dirs, incremental.cache_folder(project))
     specs = renderer.page_specs()
     fingerprints = _fingerprints(project, site, inputs, specs)
     stale = [spec for spec in specs
              if previous["pages"].get(spec.output) != fingerprints[spec.output]]
-    trash = incremental.cache_folder(project) / "trash"
-    clear_leftovers(project.site, trash)
-    staging = Staging(project.site, trash)
+    cache_folder = incremental.cache_folder(project)
+    spare = writer.spare(cache_folder, previous.get("spare"))
+    writer.clear_leftovers(project.site, cache_folder, spare)
+    staging = Staging(project.site, cache_folder, spare)
     try:
         digests, shards = _assemble(staging, renderer, specs, stale, previous, quiet,
-                                    incremental.cache_folder(project), project.site)
+                                    cache_folder, project.site)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
-        incremental.save(project, state, {"pages": fingerprints, "files": digests,
-                                          "maps": saved_templates(), "search": shards})
-        staging.commit()
+        retired = previous["files"] if trusted and project.site.is_dir() else None
+        incremental.save(project, state, {
+            "pages": fingerprints, "files": digests, "maps": saved_templates(),
+            "search": shards, "spare": {"folder": staging.spare_name,
+                                        "files": digests if retired is None else retired}})
+        staging.commit(digests, retired)
     except BaseException:
         staging.abort()
         raise
@@ -165,6 +169,7 @@ def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: b
     try:
         search = SearchIndex(renderer.site, cache,
                              Previous(old_site, previous.get("search", {}), old_digests))
+        job.render_here()  # a few pages, while Pagefind runs
         others = other_files(renderer.site, renderer.dirs, renderer,
                              [spec.output for spec in specs], cache, search)
         with closing(others):
@@ -230,7 +235,7 @@ def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
     for spec in specs:
         if spec.output in rendered:
             continue
-        if staging.keep(spec.output):
+        if staging.keep(spec.output, old_digests[spec.output]):
             kept[spec.output] = old_digests[spec.output]
         else:
             lost.append(spec)
@@ -246,6 +251,7 @@ def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread]],
             raise BuildError(f"two files would be written to site/{path}: rename the "
                              "template asset that has the name of a generated file")
         digests[path] = data.digest if isinstance(data, Unread) else incremental.digest(data)
-        if old_digests.get(path) != digests[path] or not staging.keep(path):
-            staging.write(path, data.read() if isinstance(data, Unread) else data)
+        if old_digests.get(path) != digests[path] or not staging.keep(path, digests[path]):
+            staging.write(path, data.read() if isinstance(data, Unread) else data,
+                          digests[path])
     return digests

@@ -44,13 +44,15 @@ class DocumentCache:
         """Keep a parsed and checked document for the next build."""
         if document.digest is None or document.file_problems is None:
             return
-        self.kept.put((str(document.path), document.digest), _entry(document))
+        key = (str(document.path), document.digest)
+        if not self.kept.holds(key):  # restored from the cache: kept already
+            self.kept.put(key, _entry(document))
 
     @property
     def empty(self) -> bool:
         """True on a first build (or after a change of code): nothing can be reused. With
         a cache, a build parses only what changed, in its own process."""
-        return not self.kept.old
+        return self.kept.empty
 
     def prefill(self, paths: list[Path], display: Callable[[Path], str]) -> None:
         """With an empty cache, parse and check the sheets in worker processes and hold
@@ -64,7 +66,7 @@ class DocumentCache:
         with multiprocessing.get_context("fork").Pool(workers()) as pool:
             for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
                 if parsed is not None:
-                    self.kept.old[parsed[0]] = parsed[1]
+                    self.kept.put(*parsed)
 
     def save(self) -> None:
         self.kept.save()

@@ -1,55 +1,126 @@
 """Values a build computed, kept in ``.build-cache/`` for the next build to reuse.
 
-Each store is one file, a dict from keys to values that say what they were made from
-(a digest of the input's bytes, usually), written with ``marshal``: the values are plain
-dicts, lists, strings, bytes and numbers, which marshal reads faster than JSON and, unlike
-pickle, without ever calling code named in the file. A store written by other code (the
-generator changed) or damaged is ignored as a whole. Only the values used by this build
-are written back, so a store never grows beyond the site.
+All stores live in one SQLite file (``kept.sqlite3``), a table per store, a row per value:
+a build reads only the rows it asks for and writes only the values it made, so neither a
+big site's parses nor its exports are ever all in memory, and a one-sheet edit writes a
+few rows instead of rewriting every store. Keys say what a value was made from (a digest
+of the input's bytes, usually). Values are plain dicts, lists, strings, bytes and numbers
+written with ``marshal``, which reads them fast and, unlike pickle, never calls code named
+in the file.
+
+The file records the code that wrote it (``code_signature``): after a change of the
+generator or of a library, every store starts empty. A damaged file is deleted and made
+again. A build's values become visible at ``save``, all at once, and rows no build asked
+for are then dropped, so a store never grows beyond the site; a failed build saves nothing.
 """
 
 from __future__ import annotations
 
 import marshal
-import os
+import sqlite3
 from pathlib import Path
 
 from .incremental import code_signature
 
+FILE = "kept.sqlite3"
+WAIT = 60.0
+"""Seconds to wait for another build (a preview server's) to finish writing the file."""
+
 
 class Kept:
-    """One store: ``get`` what the last build kept, ``put`` what this build made, ``save``."""
+    """One store: ``get`` what earlier builds kept, ``put`` what this build made, ``save``."""
 
     def __init__(self, folder: Path | None, name: str):
         """``folder`` None: nothing is read or written (a build without a cache)."""
-        self.path = folder / name if folder else None
-        self.old: dict = self._read()
-        self.new: dict = {}
-
-    def _read(self) -> dict:
-        if self.path is None:
-            return {}
-        try:
-            signature, values = marshal.loads(self.path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
-        return values if signature == code_signature() and isinstance(values, dict) else {}
+        self.table = name.replace("-", "_")
+        self.used: set[bytes] = set()
+        """Keys (as ``_key`` writes them) this build asked for or made: the rows that stay."""
+        self.db = _open(folder / FILE, self.table) if folder else None
 
     def get(self, key):
         """The value kept under ``key``, or None; a value got is kept again."""
-        value = self.old.get(key)
-        if value is not None:
-            self.new[key] = value
-        return value
+        if self.db is None:
+            return None
+        blob = _key(key)
+        row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?",
+                              (blob,)).fetchone()
+        if row is None:
+            return None
+        self.used.add(blob)
+        return marshal.loads(row[0])
 
     def put(self, key, value) -> None:
-        self.new[key] = value
+        if self.db is None:
+            return
+        blob = _key(key)
+        self.used.add(blob)
+        self.db.execute(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
+                        (blob, marshal.dumps(value)))
+
+    def holds(self, key) -> bool:
+        """Whether this build got or put a value under ``key`` already."""
+        return _key(key) in self.used
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is kept (a first build, or after a change of code)."""
+        return self.db is None or self.db.execute(
+            f"SELECT 1 FROM {self.table} LIMIT 1").fetchone() is None
 
     def save(self) -> None:
-        """Write this build's values atomically (temporary file, then rename)."""
-        if self.path is None:
+        """Make this build's values visible and drop those no longer used, at once."""
+        if self.db is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps((code_signature(), self.new)))
-        os.replace(temporary, self.path)
+        unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
+                  if key not in self.used]
+        self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
+        self.db.commit()
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the file without saving (a failed build's values are dropped)."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def _key(key) -> bytes:
+    """A key (strings, bytes, numbers and tuples of them) as the file stores it: its
+    ``repr``, which is the same for equal keys (marshal's bytes depend on how the objects
+    were made and shared)."""
+    return repr(key).encode("utf-8")
+
+
+def _open(path: Path, table: str) -> sqlite3.Connection | None:
+    """The store's table, emptied when another code wrote it; a damaged file is made anew.
+    None when the cache folder cannot be written (the build then keeps nothing)."""
+    for attempt in range(2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=WAIT)
+            db.execute("PRAGMA journal_mode=WAL")  # readers and one writer at a time
+            db.execute("CREATE TABLE IF NOT EXISTS meta (signature TEXT)")
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                       "(key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            signature = db.execute("SELECT signature FROM meta").fetchone()
+            if signature != (code_signature(),):
+                _forget_everything(db)
+            db.commit()
+            return db
+        except sqlite3.DatabaseError:
+            if attempt == 0:
+                for damaged in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+                    damaged.unlink(missing_ok=True)
+        except OSError:
+            return None
+    return None
+
+
+def _forget_everything(db: sqlite3.Connection) -> None:
+    """Empty every store: another version of the code made their values."""
+    tables = [name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+    for name in tables:
+        db.execute(f"DELETE FROM {name}")
+    db.execute("DELETE FROM meta")
+    db.execute("INSERT INTO meta VALUES (?)", (code_signature(),))

@@ -45,10 +45,11 @@ class RenderJob:
         self.errors: list[BaseException] = []
         self.advance = advance
         self.pool = None
+        self.here: tuple[Renderer, Staging, list[PageSpec]] | None = None
+        """The pages to render in this process (too few for workers), by ``render_here``."""
         chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
         if len(specs) < PARALLEL_FROM or workers() < 2 or not can_fork():
-            for chunk in chunks:
-                self._collect(_render(renderer, staging, chunk))
+            self.here = (renderer, staging, specs)
             return
         global _job
         _job = (renderer, staging)
@@ -62,8 +63,16 @@ class RenderJob:
         self.digests.update(digests)
         self.advance(len(digests))
 
+    def render_here(self) -> None:
+        """Render the pages left to this process, if any (the caller has started what may
+        run meanwhile: the search index)."""
+        if self.here is not None:
+            self._collect(_render(*self.here))
+            self.here = None
+
     def wait(self) -> dict[str, str]:
         """Output path -> digest of every page; raises the first worker's error."""
+        self.render_here()
         if self.pool is not None:
             self.pool.join()
             self.stop()
@@ -96,6 +105,6 @@ def _render(renderer: Renderer, staging: Staging, specs: list[PageSpec]) -> dict
     for spec in specs:
         path, html = renderer.render(spec)
         data = html.encode("utf-8")
-        staging.write(path, data)
         digests[path] = digest(data)
+        staging.write(path, data, digests[path])
     return digests

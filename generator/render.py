@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+)
 from markupsafe import Markup, escape
 
 from . import page_maps, urls
@@ -32,10 +39,18 @@ ARCHIVE_PAGE = 100
 """Sheets per archive page: a newsroom's thousands of sheets in pages a phone can load."""
 
 
-def make_environment(dirs: tuple[Path, ...]) -> Environment:
+def make_environment(dirs: tuple[Path, ...], cache: Path | None = None) -> Environment:
+    """The templates' environment; with a ``cache`` folder, compiled templates are kept
+    there (Jinja checks each against its source), which spares an edit a third of a
+    second of compiling."""
+    compiled = None
+    if cache is not None:
+        (cache / "templates").mkdir(parents=True, exist_ok=True)
+        compiled = FileSystemBytecodeCache(str(cache / "templates"))
     env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+                      lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=compiled)
     env.globals["content_security_policy"] = PLACEHOLDER
     return env
 
@@ -225,9 +240,10 @@ class PageSpec:
 class Renderer:
     """Renders every page of the site for every language."""
 
-    def __init__(self, site: Site, dirs: tuple[Path, ...]):
+    def __init__(self, site: Site, dirs: tuple[Path, ...], cache: Path | None = None):
+        """``cache``: the build cache, where compiled templates are kept."""
         self.site = site
-        self.env = make_environment(dirs)
+        self.env = make_environment(dirs, cache)
         self.dirs = dirs
         self.strings = {lang: load_strings(dirs, lang) for lang in site.settings.languages}
         self.formatters = {lang: Formatter(lang, site.settings.locales.get(lang),

@@ -53,66 +53,179 @@ def safe_relative(relative: str) -> str:
 
 
 
-class Staging:
-    """The next ``site/``, being assembled; ``commit`` swaps it in, ``abort`` drops it."""
+@dataclass
+class Spare:
+    """The site before the last one, set aside in the build cache by the last build, and
+    what it holds as that build recorded it (path -> digest)."""
 
-    def __init__(self, target: Path, trash: Path):
+    folder: Path
+    files: dict[str, str]
+
+
+class Staging:
+    """The next ``site/``, being assembled; ``commit`` swaps it in, ``abort`` drops it.
+
+    Given a ``spare`` (the site before the last one, which the last build set aside), the
+    next site is made from it instead of from nothing: its files that the new site holds
+    unchanged stay as they are, and only the others are written (or linked from the live
+    site). An edit then costs a few files, not a fresh tree of every folder and link of a
+    big site. A file taken over this way is never written to, only replaced (a new file
+    renamed over it): it may be a hard link that the live site shares.
+    """
+
+    def __init__(self, target: Path, cache: Path, spare: Spare | None = None):
         target.parent.mkdir(parents=True, exist_ok=True)
         self.target = target
-        self.trash = trash
-        """Where retired sites wait to be deleted (inside the build cache)."""
+        self.cache = cache
+        """The build cache: ``trash/`` holds retired sites being deleted, ``spare/`` the
+        site set aside for the next build."""
         self.root = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        self.spare: dict[str, str] = {}
+        """Path -> digest of the files taken over from the spare site."""
+        if spare is not None:
+            self._take_over(spare)
         self.folders: set[str] = set()
         """Folders made in the staging folder so far (tens of thousands of files share a
         few thousand folders: asking the system to make each again costs seconds)."""
+
+    def _take_over(self, spare: Spare) -> None:
+        """Make the spare site the staging folder, without the files its record lacks."""
+        try:
+            os.replace(spare.folder, self.root)
+        except OSError:
+            return
+        present = _files_under(str(self.root))
+        for relative in present - spare.files.keys():  # put there by hand: not the build's
+            os.unlink(os.path.join(self.root, relative))
+        self.spare = {path: spare.files[path] for path in present & spare.files.keys()}
 
     def identity(self) -> tuple[int, int]:
         """(device, inode) of the staging folder: ``site/``'s once committed."""
         info = self.root.stat()
         return info.st_dev, info.st_ino
 
-    def write(self, relative: str, data: bytes) -> None:
+    def write(self, relative: str, data: bytes, digest: str | None = None) -> None:
+        """Write a file of the new site; ``digest``, when known, spares writing a file
+        that the spare site holds already."""
+        if digest is not None and self.spare.get(relative) == digest:
+            return
         path = os.path.join(self.root, safe_relative(relative))
         self._make_folder(os.path.dirname(path))
-        with open(path, "wb") as file:
+        if relative not in self.spare:
+            with open(path, "wb") as file:
+                file.write(data)
+            return
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as file:
             file.write(data)
+        os.replace(temporary, path)
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
 
-    def keep(self, relative: str) -> bool:
-        """Take the old site's file unchanged: a hard link, or a copy where links fail.
-        False when the old site lacks it (someone deleted it): it must be written."""
+    def keep(self, relative: str, digest: str) -> bool:
+        """Take the old site's file unchanged (its ``digest``): as the spare site holds it,
+        else a hard link, or a copy where links fail. False when the live site lacks it
+        (someone deleted it): it must be written."""
+        if self.spare.get(relative) == digest:
+            return True
         relative = safe_relative(relative)
         path, old = os.path.join(self.root, relative), os.path.join(self.target, relative)
         self._make_folder(os.path.dirname(path))
+        made = f"{path}.{os.getpid()}.tmp" if relative in self.spare else path
         try:
-            os.link(old, path)
+            os.link(old, made)
         except FileNotFoundError:
             return False
         except OSError:
-            shutil.copyfile(old, path)
+            shutil.copyfile(old, made)
+        if made != path:
+            os.replace(made, path)
         return True
 
-    def commit(self) -> None:
+    @property
+    def spare_name(self) -> str:
+        """The folder name, in the build cache, of the spare site this build leaves."""
+        return f"spare{self.root.name}"
+
+    def commit(self, files: dict[str, str], retired_files: dict[str, str] | None) -> None:
+        """Swap the new site in; ``files`` is every file it holds. The site it replaces is
+        set aside as the next build's spare when ``retired_files`` says what it holds; else
+        a copy of the new site (hard links) is made for that. The caller has recorded the
+        spare under ``spare_name``."""
+        self._remove_stale(files)
         self.root.chmod(0o755)
         if not self.target.exists():
             os.replace(self.root, self.target)
+            _copy(self.target, self.cache, self.spare_name)
             return
-        self.trash.mkdir(parents=True, exist_ok=True)
+        trash = self.cache / "trash"
+        trash.mkdir(parents=True, exist_ok=True)
         if _exchange(self.root, self.target):
-            retired = self.trash / self.root.name
+            retired = trash / self.root.name
             os.replace(self.root, retired)
         else:
-            retired = self.trash / f"old-{self.root.name}"
+            retired = trash / f"old-{self.root.name}"
             os.replace(self.target, retired)
             os.replace(self.root, self.target)
-        delete_in_background(retired)
+        if retired_files is None:
+            delete_in_background(retired)
+            _copy(self.target, self.cache, self.spare_name)
+        else:
+            os.replace(retired, self.cache / self.spare_name)
+
+    def _remove_stale(self, files: dict[str, str]) -> None:
+        """Remove the spare site's files that the new site does not hold, and the folders
+        left empty."""
+        emptied = set()
+        for relative in self.spare.keys() - files.keys():
+            os.unlink(os.path.join(self.root, relative))
+            emptied.add(os.path.dirname(relative))
+        for folder in sorted(emptied, key=len, reverse=True):
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self.root, folder))
+                except OSError:
+                    break
+                folder = os.path.dirname(folder)
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def spare(cache: Path, record: dict | None) -> Spare | None:
+    """The spare site the last build recorded (``{"folder": name, "files": {...}}``)."""
+    folder = cache / record["folder"] if record else None
+    return Spare(folder, record["files"]) if folder and folder.is_dir() else None
+
+
+def _copy(site: Path, cache: Path, name: str) -> None:
+    """Make ``cache/name`` a copy of ``site`` in hard links (its files are never written
+    to, so they can be shared); a killed copy leaves only ``name.part``, a leftover."""
+    partial = cache / f"{name}.part"
+    result = subprocess.run(["cp", "-al", "--", str(site), str(partial)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if result.returncode == 0:
+        os.replace(partial, cache / name)
+    else:  # no spare: the next build assembles its site from nothing, as this one did
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _files_under(root: str) -> set[str]:
+    """The path of every file under ``root``, relative to it."""
+    found, folders = set(), [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(root, folder)) as entries:
+            for entry in entries:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(relative)
+                else:
+                    found.add(relative)
+    return found
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -132,11 +245,15 @@ def delete_in_background(*folders: Path) -> None:
                      stderr=subprocess.DEVNULL, start_new_session=True)
 
 
-def clear_leftovers(target: Path, trash: Path) -> None:
-    """Remove what killed builds left: staging folders beside ``site/``, retired sites."""
+def clear_leftovers(target: Path, cache: Path, spare: Spare | None) -> None:
+    """Remove what killed builds left (staging folders beside ``site/``, retired sites)
+    and every spare site but ``spare``, the one in use."""
     for leftover in target.parent.glob(f".{target.name}-new-*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    trash = cache / "trash"
     retired = list(trash.iterdir()) if trash.is_dir() else []
+    retired += [old for old in cache.glob("spare*") if old.is_dir()
+                and (spare is None or old != spare.folder)]
     if retired:
         delete_in_background(*retired)
 

@@ -80,11 +80,11 @@ def test_write_failure_is_one_line_and_keeps_the_site(project, monkeypatch, caps
     edit(project, "b")
     calls = []
 
-    def failing_write(self, relative, data):
+    def failing_write(self, relative, *data):
         calls.append(relative)
         if len(calls) > 3:
             raise OSError(failure, os.strerror(failure), relative)
-        return original(self, relative, data)
+        return original(self, relative, *data)
 
     original = Staging.write
     monkeypatch.setattr(Staging, "write", failing_write)

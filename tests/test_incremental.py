@@ -63,6 +63,34 @@ def test_incremental_builds_equal_clean_builds(corpus, tmp_path):
             assert 0 < result.rendered < result.pages
 
 
+def folders(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_dir()}
+
+
+def test_a_site_made_from_the_spare_one_equals_a_clean_build(corpus, tmp_path):
+    """A build assembles the next site in the one before the last, set aside in the build
+    cache: what that one held and the new one must not (a deleted sheet's files and
+    folders, a file someone added to site/ by hand) is gone, and what someone deleted from
+    site/ by hand is back."""
+    def spares() -> list[Path]:
+        return [p for p in (corpus.root / ".build-cache").glob("spare*") if p.is_dir()]
+
+    assert len(spares()) == 1  # a first build copies its site
+    (corpus.site / "hand-made.html").write_text("not the build's", "utf-8")
+    (corpus.site / "en" / "sheets" / "sheet-00002" / "index.html").unlink()
+    changes = [lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"),
+               lambda: edit(sheet(corpus, 3), "Report shows", "Report tells"),  # from the above
+               lambda: sheet(corpus, 5).unlink()]
+    for step, change in enumerate(changes):
+        change()
+        result = build(corpus)
+        assert result.rendered < result.pages
+        clean = tmp_path / f"clean-{step}"
+        assert tree_digest(corpus.site) == clean_build(corpus, clean)
+        assert folders(corpus.site) == folders(clean / "site")
+    assert len(spares()) == 1
+
+
 def test_no_op_rebuild_writes_nothing(corpus):
     before = corpus.site.stat().st_ino
     result = build(corpus)
@@ -113,7 +141,7 @@ def test_checks_kept_from_the_last_build_still_report_and_stop(corpus):
 
 
 def test_a_damaged_document_cache_is_ignored(corpus, tmp_path):
-    (corpus.root / ".build-cache" / "documents").write_bytes(b"\x00not marshal")
+    (corpus.root / ".build-cache" / "kept.sqlite3").write_bytes(b"\x00not a database" * 99)
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
     build(corpus)
     assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
