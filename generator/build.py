@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 
 from . import incremental, writer
 from .errors import BuildError, ContentError, Problem
-from .project import Documents, Project, load_documents
+from .project import Documents, Project
 from .theme import template_dirs
 from .writer import Staging, Unread, read_assets
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
+    from .loader import Document
+    from .model import Site
 
 
 @dataclass
@@ -49,15 +51,30 @@ def load_and_check(project: Project, strict: bool = False, cache: DocumentCache 
 
     With a ``cache``, unchanged files come from it and the checked ones are kept in it.
     """
-    from .check import check_documents  # jsonschema: only when content is read
+    from .check import CheckedContent  # jsonschema: only when content is read
 
-    documents, problems = load_documents(project, cache)
-    if not any(p.is_error for p in problems):
-        problems += check_documents(project, documents, strict)
-    if cache is not None:
-        for document in documents.all():
-            cache.remember(document)
-    return documents, sorted(problems)
+    content = CheckedContent(project, strict, cache)
+    sheets = {slug: document for slug, document, _ in content.sheets()}
+    return Documents(content.files.site, content.files.registries, sheets), content.problems()
+
+
+def load_site_model(project: Project, cache: DocumentCache) -> tuple[Site, list[Problem]]:
+    """The checked content as the site's model, and its warnings; raise ContentError on
+    errors. Each sheet is read, checked and made part of the model in turn, then its parse
+    is let go: a big site's parsed files are never all in memory."""
+    from .check import CheckedContent
+    from .model import sheet_model, site_model
+
+    content = CheckedContent(project, cache=cache)
+    sheets = []
+    for slug, document, fine in content.sheets():
+        if fine:
+            sheets.append(sheet_model(slug, document))
+        _release(document)
+    problems = content.problems()
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
+    return site_model(content.files.site, content.files.registries, sheets), problems
 
 
 def build(project: Project, quiet: bool = False) -> BuildResult:
@@ -83,18 +100,11 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .doccache import DocumentCache
     from .map_template import draw_templates, restore_templates, saved_templates
-    from .model import build_site_model
     from .render import Renderer
 
-    with _collector_paused():
-        cache = DocumentCache(incremental.cache_folder(project))
-        documents, problems = load_and_check(project, cache=cache)
-        if any(p.is_error for p in problems):
-            raise ContentError(problems)
-        site = build_site_model(documents)
+    with _collector_paused(), closing(DocumentCache(incremental.cache_folder(project))) as cache:
+        site, problems = load_site_model(project, cache)
         cache.save()
-        _release(documents)
-        del documents, cache
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
@@ -146,11 +156,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _release(documents: Documents) -> None:
-    """Let the parsed values go once the model is built from them: the model keeps what
-    pages need, and a big site's parse would otherwise stay in memory all build long."""
-    for document in documents.all():
-        document.data = None
+def _release(document: Document) -> None:
+    """Let a parse go once the model is made of it: the model keeps what pages need,
+    and a big site's parses would otherwise all stay in memory."""
+    document.data = None
+    document.positions, document.key_positions = {}, {}
 
 
 def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: bool,

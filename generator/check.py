@@ -1,41 +1,116 @@
 """All content rules, in order: schemas, then references, translations and text hygiene.
 
 Checking happens on the parsed documents, before any typed model is built, so the model
-can trust its input and every problem can point at a file, line and column.
+can trust its input and every problem can point at a file, line and column. The rules go
+file by file (``ContentCheck``): site.yml and the registries first, since every sheet is
+checked against them, then each sheet as it is read, then what needs every sheet (the
+entities none mentions). A build thus never needs all the sheets' parses at once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from . import references
 from .errors import Problem
 from .hygiene import check_hygiene
 from .loader import Document
-from .project import Documents, Project
+from .project import ContentFiles, Project
 from .schema import check_schema
 from .translations import check_translations, load_confirmations
 
-
-def check_documents(project: Project, documents: Documents, strict: bool = False
-                    ) -> list[Problem]:
-    """Every problem of the content; no error means the site can be built."""
-    problems = _schema_problems(documents)
-    if any(p.is_error for p in problems):
-        return problems  # references make no sense on files of the wrong shape
-    index = references.index_entities(documents, problems)
-    for name, document in documents.registries.items():
-        references.check_relations(document, name, index, problems)
-    for document in documents.sheets.values():
-        references.check_sheet(project, document, index, problems)
-    references.check_unused(documents, index, problems)
-    confirmed = load_confirmations(project.content)
-    problems.extend(check_translations(documents, confirmed, strict))
-    return problems
+if TYPE_CHECKING:
+    from .doccache import DocumentCache
 
 
-def _schema_problems(documents: Documents) -> list[Problem]:
+class ContentCheck:
+    """The problems of a project's content, found as its files come."""
+
+    def __init__(self, project: Project, site: Document, registries: dict[str, Document],
+                 readable: bool = True, strict: bool = False):
+        """Check site.yml and the registries at once (``readable``: they were read without
+        error); ``strict``: a missing translation is an error."""
+        self.project = project
+        self.strict = strict
+        self.registries = registries
+        self.problems = _schema_problems([(site, "site"), *((d, n) for n, d in
+                                                             registries.items())])
+        self.index: references.EntityIndex | None = None
+        """Every entity id, once site.yml and the registries are well-formed (without them,
+        references and translations cannot be checked: only each sheet's shape is)."""
+        self.shapeless = not readable or any(p.is_error for p in self.problems)
+        """True once a file of the wrong shape was met: entities that only such a sheet
+        mentions would be reported as unused."""
+        if self.shapeless:
+            return
+        self.index = references.index_entities(registries, self.problems)
+        for name, document in registries.items():
+            references.check_relations(document, name, self.index, self.problems)
+        self.languages = site.data["languages"]
+        self.confirmed = load_confirmations(project.content)
+        for document in (site, *registries.values()):
+            self._translations(document)
+
+    def sheet(self, document: Document, readable: bool = True) -> bool:
+        """Check one sheet (``readable``: it was read without error): its shape, and if
+        well-formed its references and translations. Whether it is well-formed (a model
+        can be made of it)."""
+        found = _schema_problems([(document, "sheet")]) if readable else []
+        self.problems.extend(found)
+        if not readable or any(p.is_error for p in found):
+            self.shapeless = True
+            return False
+        if self.index is not None:
+            references.check_sheet(self.project, document, self.index, self.problems)
+            self._translations(document)
+        return True
+
+    def finish(self) -> list[Problem]:
+        """Every problem found, with those that needed all the sheets."""
+        if self.index is not None and not self.shapeless:
+            references.check_unused(self.registries, self.index, self.problems)
+        return self.problems
+
+    def _translations(self, document: Document) -> None:
+        self.problems.extend(check_translations(document, self.languages, self.confirmed,
+                                                self.strict))
+
+
+class CheckedContent:
+    """A project's content, read and checked one sheet at a time (``sheets``), then all
+    its ``problems``: a build lets each sheet's parse go once its model is made. With a
+    ``cache``, each file is kept in it once checked."""
+
+    def __init__(self, project: Project, strict: bool = False,
+                 cache: DocumentCache | None = None):
+        self.files = ContentFiles(project, cache)
+        self.check = ContentCheck(project, self.files.site, self.files.registries,
+                                  self.files.readable, strict)
+        self.cache = cache
+        self._remember(self.files.site, *self.files.registries.values())
+
+    def sheets(self) -> Iterator[tuple[str, Document, bool]]:
+        """(slug, document, well-formed) of each sheet, checked, in slug order."""
+        for slug, document, readable in self.files.sheets():
+            fine = self.check.sheet(document, readable)
+            self._remember(document)
+            yield slug, document, fine
+
+    def problems(self) -> list[Problem]:
+        """Every problem of the content, sorted by file and line (once ``sheets`` is
+        through): no error means the site can be built."""
+        return sorted(self.files.problems + self.check.finish())
+
+    def _remember(self, *documents: Document) -> None:
+        if self.cache is not None:
+            for document in documents:
+                self.cache.remember(document)
+
+
+def _schema_problems(named: list[tuple[Document, str]]) -> list[Problem]:
+    """The problems each file has on its own (``file_problems``), kept on the document."""
     problems: list[Problem] = []
-    named = [(documents.site, "site"), *((d, n) for n, d in documents.registries.items()),
-             *((d, "sheet") for d in documents.sheets.values())]
     for document, name in named:
         if document.file_problems is None and document.positions:
             document.file_problems = file_problems(document, name)

@@ -71,6 +71,10 @@ class DocumentCache:
     def save(self) -> None:
         self.kept.save()
 
+    def close(self) -> None:
+        """Let go of the cache; unless saved, this build changed nothing in it."""
+        self.kept.close()
+
 
 def _entry(document: Document) -> tuple:
     """A parsed and checked document as the cache keeps it."""

@@ -10,13 +10,15 @@ in the file.
 
 The file records the code that wrote it (``code_signature``): after a change of the
 generator or of a library, every store starts empty. A damaged file is deleted and made
-again. A build's values become visible at ``save``, all at once, and rows no build asked
-for are then dropped, so a store never grows beyond the site; a failed build saves nothing.
+again. A store's changes are one transaction: they become visible at ``save``, all at once,
+and rows no build asked for are then dropped, so a store never grows beyond the site; a
+failed build changes nothing (nor makes the file, if there was none).
 """
 
 from __future__ import annotations
 
 import marshal
+import os
 import sqlite3
 from pathlib import Path
 
@@ -35,7 +37,11 @@ class Kept:
         self.table = name.replace("-", "_")
         self.used: set[bytes] = set()
         """Keys (as ``_key`` writes them) this build asked for or made: the rows that stay."""
-        self.db = _open(folder / FILE, self.table) if folder else None
+        self.path = folder / FILE if folder else None
+        self.made: Path | None = None
+        """A file this build is making because there was none: it takes the file's name
+        at ``save``, and is deleted if the build fails (which then writes nothing)."""
+        self.db = self._open() if self.path else None
 
     def get(self, key):
         """The value kept under ``key``, or None; a value got is kept again."""
@@ -57,6 +63,10 @@ class Kept:
         self.db.execute(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
                         (blob, marshal.dumps(value)))
 
+    def retain(self, keys) -> None:
+        """Keep the values under ``keys`` for the next build without reading them now."""
+        self.used.update(map(_key, keys))
+
     def holds(self, key) -> bool:
         """Whether this build got or put a value under ``key`` already."""
         return _key(key) in self.used
@@ -74,14 +84,50 @@ class Kept:
         unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
                   if key not in self.used]
         self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
-        self.db.commit()
-        self.close()
+        self.db.execute("COMMIT")
+        self.db.close()
+        self.db = None
+        if self.made is not None:
+            os.replace(self.made, self.path)
+            self.made = None
 
     def close(self) -> None:
-        """Let go of the file without saving (a failed build's values are dropped)."""
+        """Let go of the file without saving: a failed build changes nothing in it."""
         if self.db is not None:
-            self.db.close()
+            self.db.close()  # the transaction is rolled back
             self.db = None
+        if self.made is not None:
+            self.made.unlink(missing_ok=True)
+            self.made = None
+
+    def _open(self) -> sqlite3.Connection | None:
+        """The store's table in one transaction until ``save``, emptied when another
+        code wrote it; a damaged file is deleted. None when the cache folder cannot be
+        written (the build then keeps nothing)."""
+        for attempt in range(2):
+            try:
+                return self._begin()
+            except sqlite3.DatabaseError:
+                self.close()
+                if attempt == 0:
+                    self.path.unlink(missing_ok=True)
+            except OSError:
+                return None
+        return None
+
+    def _begin(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.made = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+            self.made.unlink(missing_ok=True)
+        self.db = sqlite3.connect(self.made or self.path, timeout=WAIT, isolation_level=None)
+        self.db.execute("BEGIN")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (signature TEXT)")
+        self.db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "
+                        "(key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        if self.db.execute("SELECT signature FROM meta").fetchall() != [(code_signature(),)]:
+            _forget_everything(self.db)
+        return self.db
 
 
 def _key(key) -> bytes:
@@ -89,31 +135,6 @@ def _key(key) -> bytes:
     ``repr``, which is the same for equal keys (marshal's bytes depend on how the objects
     were made and shared)."""
     return repr(key).encode("utf-8")
-
-
-def _open(path: Path, table: str) -> sqlite3.Connection | None:
-    """The store's table, emptied when another code wrote it; a damaged file is made anew.
-    None when the cache folder cannot be written (the build then keeps nothing)."""
-    for attempt in range(2):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=WAIT)
-            db.execute("PRAGMA journal_mode=WAL")  # readers and one writer at a time
-            db.execute("CREATE TABLE IF NOT EXISTS meta (signature TEXT)")
-            db.execute(f"CREATE TABLE IF NOT EXISTS {table} "
-                       "(key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
-            signature = db.execute("SELECT signature FROM meta").fetchone()
-            if signature != (code_signature(),):
-                _forget_everything(db)
-            db.commit()
-            return db
-        except sqlite3.DatabaseError:
-            if attempt == 0:
-                for damaged in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
-                    damaged.unlink(missing_ok=True)
-        except OSError:
-            return None
-    return None
 
 
 def _forget_everything(db: sqlite3.Connection) -> None:

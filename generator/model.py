@@ -16,7 +16,7 @@ Text = dict[str, str]
 """A text per language code."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a value was written: shown in messages and kept in exports."""
 
@@ -38,7 +38,7 @@ def _origin(document: Document, path: tuple) -> Origin:
     return Origin(document.display, *document.where(path))
 
 
-@dataclass
+@dataclass(slots=True)
 class MapSettings:
     tiles: str
     """Tile URL template, the only outside address a page may load."""
@@ -46,7 +46,7 @@ class MapSettings:
     max_zoom: int = 19
 
 
-@dataclass
+@dataclass(slots=True)
 class SiteSettings:
     title: Text
     description: Text
@@ -60,7 +60,7 @@ class SiteSettings:
     cname: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A person, organization or place shared by all sheets."""
 
@@ -84,7 +84,7 @@ class Entity:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who a claim or quote comes from: a known entity, or an anonymous source."""
 
@@ -98,7 +98,7 @@ class Attribution:
         return cls(None, value["anonymous"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     """A claim, quote, dated event or figure, always tied to its sentences."""
 
@@ -116,13 +116,13 @@ class Fact:
     value: float | int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     id: str
     text: Text
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An entity as one sheet mentions it."""
 
@@ -130,7 +130,7 @@ class Mention:
     sentences: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     seed: str
     publisher: str
@@ -141,7 +141,7 @@ class Source:
     url: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Correction:
     """A dated change to a sheet, shown so that an update is visible rather than silent."""
 
@@ -149,7 +149,7 @@ class Correction:
     text: Text
 
 
-@dataclass
+@dataclass(slots=True)
 class Sheet:
     slug: str
     source: Source
@@ -248,12 +248,17 @@ class Site:
 
 def build_site_model(documents: Documents) -> Site:
     """The whole site as typed objects; ``documents`` must have passed ``check``."""
+    sheets = [sheet_model(slug, document) for slug, document in documents.sheets.items()]
+    return site_model(documents.site, documents.registries, sheets)
+
+
+def site_model(site: Document, registries: dict[str, Document], sheets: list[Sheet]) -> Site:
+    """The site of checked site.yml and registries, and the sheets made (``sheet_model``)."""
     entities = {}
-    for kind, document in documents.registries.items():
+    for kind, document in registries.items():
         for i, entry in enumerate(document.data or []):
             entities[entry["id"]] = _entity(kind, entry, _origin(document, (i,)))
-    sheets = [_sheet(slug, document) for slug, document in documents.sheets.items()]
-    return Site(_settings(documents.site.data), dict(sorted(entities.items())), sheets)
+    return Site(_settings(site.data), dict(sorted(entities.items())), sheets)
 
 
 def _settings(data: dict) -> SiteSettings:
@@ -280,7 +285,8 @@ def _entity(kind: str, entry: dict, origin: Origin) -> Entity:
         lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"))
 
 
-def _sheet(slug: str, document: Document) -> Sheet:
+def sheet_model(slug: str, document: Document) -> Sheet:
+    """One checked sheet as typed objects."""
     data = document.data
     source = data["source"]
     published = source.get("published", {})

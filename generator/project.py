@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,35 +69,59 @@ class Documents:
         return [self.site, *self.registries.values(), *self.sheets.values()]
 
 
-def load_documents(project: Project, cache: DocumentCache | None = None
-                   ) -> tuple[Documents, list[Problem]]:
-    """Parse site.yml, the registries and every sheet; collect all parse problems.
+class ContentFiles:
+    """A project's content files, read as they are asked for: site.yml and the registries
+    at once, each sheet in its turn (``sheets``), so that a caller may let one go before
+    reading the next. With a ``cache``, a file whose bytes are those of the last build is
+    taken from it, already checked, instead of being parsed again."""
 
-    With a ``cache``, a file whose bytes are those of the last build is taken from it,
-    already checked, instead of being parsed again.
-    """
-    problems: list[Problem] = []
-    inside = _Inside(project.content)
+    def __init__(self, project: Project, cache: DocumentCache | None = None):
+        self.project = project
+        self.cache = cache
+        self.problems: list[Problem] = []
+        """Every problem met in reading the files so far."""
+        self.inside = _Inside(project.content)
+        self.site = self._load(project.content / "site.yml")
+        self.registries = {name: self._load_registry(name) for name in REGISTRIES}
+        self.readable = not any(p.is_error for p in self.problems)
+        """True when site.yml and the registries were read without error."""
+        self.sheet_paths = [path for path in sorted((project.content / "sheets").glob("*.yml"))
+                            if _slug_name(project, path, self.problems)]
+        if cache is not None and cache.empty:
+            cache.prefill([path for path in self.sheet_paths if self.inside(path)],
+                          project.display)
 
-    def load(path: Path) -> Document:
-        display = project.display(path)
-        if not _inside_content(project, path, problems, inside):
+    def sheets(self) -> Iterator[tuple[str, Document, bool]]:
+        """(slug, document, read without error) of each sheet, in slug order."""
+        for path in self.sheet_paths:
+            before = len(self.problems)
+            document = self._load(path)
+            yield path.stem, document, not any(p.is_error for p in self.problems[before:])
+
+    def _load(self, path: Path) -> Document:
+        display = self.project.display(path)
+        if not _inside_content(self.project, path, self.problems, self.inside):
             return Document(path, display, data=[])
-        if cache is None:
+        if self.cache is None:
             document, found = load_document(path, display)
         else:
-            document, found = _load_through(cache, path, display)
-        problems.extend(found)
+            document, found = _load_through(self.cache, path, display)
+        self.problems.extend(found)
         return document
 
-    site = load(project.content / "site.yml")
-    registries = {name: _load_registry(project, name, load) for name in REGISTRIES}
-    paths = [path for path in sorted((project.content / "sheets").glob("*.yml"))
-             if _slug_name(project, path, problems)]
-    if cache is not None and cache.empty:
-        cache.prefill([path for path in paths if inside(path)], project.display)
-    sheets = {path.stem: load(path) for path in paths}
-    return Documents(site, registries, sheets), problems
+    def _load_registry(self, name: str) -> Document:
+        path = self.project.content / "entities" / f"{name}.yml"
+        if not path.exists():
+            return Document(path, self.project.display(path), data=[])
+        return self._load(path)
+
+
+def load_documents(project: Project, cache: DocumentCache | None = None
+                   ) -> tuple[Documents, list[Problem]]:
+    """Parse site.yml, the registries and every sheet; collect all parse problems."""
+    files = ContentFiles(project, cache)
+    sheets = {slug: document for slug, document, _ in files.sheets()}
+    return Documents(files.site, files.registries, sheets), files.problems
 
 
 def _load_through(cache: DocumentCache, path: Path, display: str
@@ -113,14 +138,6 @@ def _load_through(cache: DocumentCache, path: Path, display: str
     if not found:
         document.digest = digest(raw)
     return document, found
-
-
-def _load_registry(project: Project, name: str, load) -> Document:
-    path = project.content / "entities" / f"{name}.yml"
-    if not path.exists():
-        document = Document(path, project.display(path), data=[])
-        return document
-    return load(path)
 
 
 def _slug_name(project: Project, path: Path, problems: list[Problem]) -> bool:

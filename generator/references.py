@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem
 from .loader import Document
-from .project import REGISTRIES, Documents, Project
+from .project import REGISTRIES, Project
 
 FACT_LISTS = ("claims", "quotes", "timeline", "figures")
 ENTITY_RELATIONS = {  # field -> registry it must point into (None: its own registry)
@@ -26,11 +26,11 @@ class EntityIndex:
     used: set[str] = field(default_factory=set)
 
 
-def index_entities(documents: Documents, problems: list[Problem]) -> EntityIndex:
+def index_entities(registries: dict[str, Document], problems: list[Problem]) -> EntityIndex:
     index = EntityIndex()
     first_seen: dict[str, str] = {}
     for name in REGISTRIES:
-        document = documents.registries[name]
+        document = registries[name]
         for i, entry in enumerate(document.data or []):
             entity_id = entry["id"]
             if entity_id in index.kind_of:
@@ -138,9 +138,10 @@ def _check_sentences(document: Document, path: tuple, item: dict, sentences: set
                                              "ref-unknown-sentence"))
 
 
-def check_unused(documents: Documents, index: EntityIndex, problems: list[Problem]) -> None:
+def check_unused(registries: dict[str, Document], index: EntityIndex,
+                 problems: list[Problem]) -> None:
     for name in REGISTRIES:
-        document = documents.registries[name]
+        document = registries[name]
         for i, entry in enumerate(document.data or []):
             if entry["id"] not in index.used:
                 problems.append(document.problem((i, "id"), f"'{entry['id']}' is defined but no "

@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -95,6 +96,17 @@ class Record:
     """Texts that name the page (title, aliases): they weigh most in the ranking."""
     texts: list[str]
     """Everything else a reader may search for, readable: snippets are cut from it."""
+
+    def digest(self) -> bytes:
+        """Digest of everything the record's document is made from."""
+        made_of = repr((self.path, self.language, self.kind, self.title, self.names,
+                        self.texts))
+        return hashlib.blake2b(made_of.encode(), digest_size=16).digest()
+
+    def size(self) -> int:
+        """About how many bytes its document takes: the text readable and as indexed
+        words with their other forms, Arabic letters taking two bytes each."""
+        return 4 * (len(self.title) + sum(map(len, self.names)) + sum(map(len, self.texts)))
 
     def html(self) -> str:
         """The record as a document Pagefind indexes: normalized words in the body,
@@ -213,21 +225,27 @@ class SearchIndex:
         for path in previous.files if previous else ():
             if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
                 self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
-        documents = Kept(cache, "search-records")
         count = shard_count(site)
-        by_number: dict[int, list[tuple[str, str]]] = {}
+        by_number: dict[int, list[tuple[Record, bytes]]] = {}
         for record in records(site):
             by_number.setdefault(_shard(record.path, count), []).append(
-                (record.path, _document(record, documents)))
-        documents.save()
+                (record, record.digest()))
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
-        size = sum(len(html) for shard in shards for _, html in shard)
-        self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(size))
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
+        stale = [(digest, shard) for digest, shard in zip(self.shards, shards, strict=True)
+                 if not self._published_before(digest)]
+        self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(
+            sum(record.size() for _, shard in stale for record, _ in shard)))
         self.runs = ThreadPoolExecutor(max_workers=workers())
-        self.pending = [self.runs.submit(self._index, digest, shard)
-                        for digest, shard in zip(self.shards, shards, strict=True)
-                        if not self._published_before(digest)]
+        self.pending = []
+        with closing(Kept(cache, "search-records")) as documents:
+            documents.retain(made_of for shard in shards for _, made_of in shard)
+            for digest, shard in stale:
+                pages = Path(self.scratch.name, f"pages-{digest}")
+                _write_documents(pages, shard, documents)
+                self.pending.append(self.runs.submit(_index, pages,
+                                                     Path(self.scratch.name, digest)))
+            documents.save()
 
     def _published_before(self, digest: str) -> bool:
         """Whether the old site holds this shard's index, complete, in the same folder."""
@@ -236,17 +254,6 @@ class SearchIndex:
             return False
         files = self.published.get(folder, [])
         return bool(files) and all((previous.site / path).is_file() for path in files)
-
-    def _index(self, digest: str, shard: list[tuple[str, str]]) -> None:
-        """Write the shard's documents and run Pagefind over them."""
-        pages = Path(self.scratch.name, f"pages-{digest}")
-        for path, html in shard:
-            target = pages / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-        pages.mkdir(parents=True, exist_ok=True)
-        _run_pagefind(pages, Path(self.scratch.name, digest))
-        shutil.rmtree(pages)
 
     def files(self) -> Iterator[tuple[str, bytes | Unread]]:
         """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
@@ -273,27 +280,48 @@ class SearchIndex:
         self.scratch.cleanup()
 
 
-def _digest(shard: list[tuple[str, str]]) -> str:
-    """Digest of a shard's documents and of the code that indexes them (Pagefind and the
-    generator: ``code_signature``)."""
+def _digest(shard: list[tuple[Record, bytes]]) -> str:
+    """Digest of a shard's records (paths, and digests of what each is made from) and of
+    the code that indexes them (Pagefind and the generator: ``code_signature``)."""
     hasher = hashlib.blake2b(code_signature().encode(), digest_size=16)
-    for path, html in shard:
-        hasher.update(f"{path}\0{html}\0".encode())
+    for record, made_of in shard:
+        hasher.update(record.path.encode() + b"\0" + made_of)
     return hasher.hexdigest()
+
+
+def _write_documents(pages: Path, shard: list[tuple[Record, bytes]], kept: Kept) -> None:
+    """Write the shard's record documents for Pagefind, each kept by the digest of what
+    it is made from: normalizing the words of every record again would be most of an
+    edit's search work."""
+    for record, made_of in shard:
+        html = kept.get(made_of)
+        if html is None:
+            html = record.html()
+            kept.put(made_of, html)
+        target = pages / record.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    pages.mkdir(parents=True, exist_ok=True)
+
+
+def _index(pages: Path, output: Path) -> None:
+    """Run Pagefind over a shard's documents, then remove them."""
+    _run_pagefind(pages, output)
+    shutil.rmtree(pages)
 
 
 def _scratch_root(documents: int) -> str | None:
     """A memory-backed folder for Pagefind's input and output where the system has one
     with room for them (a container's may be tiny): thousands of small files are written,
     read and deleted there, and on a disk the file system's bookkeeping for them costs
-    more than the indexing. ``documents``: characters of the record documents; the
-    index takes about as many bytes again, Arabic twice as many."""
+    more than the indexing. ``documents``: bytes of the record documents; the index
+    takes about as many again."""
     shm = Path("/dev/shm")
     if not (shm.is_dir() and os.access(shm, os.W_OK | os.X_OK)):
         return None
     _remove_stale_scratch(shm)
     room = os.statvfs(shm)
-    return str(shm) if room.f_bavail * room.f_frsize > 4 * documents + 50_000_000 else None
+    return str(shm) if room.f_bavail * room.f_frsize > 2 * documents + 50_000_000 else None
 
 
 STALE_SCRATCH = 6 * 3600
@@ -309,19 +337,6 @@ def _remove_stale_scratch(root: Path) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue
-
-
-def _document(record: Record, kept: Kept) -> str:
-    """The record's document, kept by a digest of what it is made from: normalizing the
-    words of every record again would be most of an edit's search work."""
-    made_of = repr((record.path, record.language, record.kind, record.title, record.names,
-                    record.texts))
-    digest = hashlib.blake2b(made_of.encode(), digest_size=16).digest()
-    html = kept.get(digest)
-    if html is None:
-        html = record.html()
-        kept.put(digest, html)
-    return html
 
 
 def _published(name: str, main: bool) -> bool:

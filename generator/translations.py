@@ -28,27 +28,26 @@ def source_language(document: Document, languages: list[str]) -> str:
     return data.get("source", {}).get("language", languages[0])
 
 
-def check_translations(documents: Documents, confirmed: dict, strict: bool) -> list[Problem]:
-    """Missing translations (errors when ``strict``) and stale ones, for every document."""
-    languages = documents.site.data["languages"]
+def check_translations(document: Document, languages: list[str], confirmed: dict,
+                       strict: bool) -> list[Problem]:
+    """Missing translations (errors when ``strict``) and stale ones, in one document."""
     severity = "error" if strict else "warning"
     problems = []
-    for document in documents.all():
-        source = source_language(document, languages)
-        records = confirmed.get(document.display, {})
-        for path, key, text in texts(document.data, ()):
-            for language in languages:
-                if not text.get(language, "").strip():
-                    problems.append(document.problem(path, f"no '{language}' text for "
-                                                     f"{key}", "missing-translation", severity))
-            recorded = records.get(key)
-            if recorded and text.get(source) and recorded != text_hash(text[source]):
-                others = ", ".join(lang for lang in languages if lang != source)
-                problems.append(document.problem(
-                    path, f"the '{source}' text of {key} changed after its translation was "
-                    f"confirmed: review '{others}', then run build-site check "
-                    f"--confirm-translations {document.display}", "stale-translation",
-                    "warning"))
+    source = source_language(document, languages)
+    records = confirmed.get(document.display, {})
+    for path, key, text in texts(document.data, ()):
+        for language in languages:
+            if not text.get(language, "").strip():
+                problems.append(document.problem(path, f"no '{language}' text for "
+                                                 f"{key}", "missing-translation", severity))
+        recorded = records.get(key)
+        if recorded and text.get(source) and recorded != text_hash(text[source]):
+            others = ", ".join(lang for lang in languages if lang != source)
+            problems.append(document.problem(
+                path, f"the '{source}' text of {key} changed after its translation was "
+                f"confirmed: review '{others}', then run build-site check "
+                f"--confirm-translations {document.display}", "stale-translation",
+                "warning"))
     return problems
 
 
