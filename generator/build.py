@@ -23,7 +23,7 @@ from . import incremental, writer
 from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project
 from .theme import template_dirs
-from .writer import Staging, Unread, read_assets
+from .writer import Staging, Streamed, Unread, read_assets
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
@@ -197,7 +197,7 @@ def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: b
 
 
 def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
-                ) -> Iterator[tuple[str, bytes | Unread]]:
+                ) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
     Files are given one at a time, to be written at once: a big site's exports and search
@@ -252,7 +252,7 @@ def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
     return kept, lost
 
 
-def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread]],
+def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread | Streamed]],
                  old_digests: dict) -> dict[str, str]:
     """Write the files that changed, link the others from the old site; their digests."""
     digests = {}
@@ -260,6 +260,9 @@ def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread]],
         if path in digests:  # writing it twice could write through a link into the old site
             raise BuildError(f"two files would be written to site/{path}: rename the "
                              "template asset that has the name of a generated file")
+        if isinstance(data, Streamed):
+            digests[path] = staging.write_pieces(path, data.pieces())
+            continue
         digests[path] = data.digest if isinstance(data, Unread) else incremental.digest(data)
         if old_digests.get(path) != digests[path] or not staging.keep(path, digests[path]):
             staging.write(path, data.read() if isinstance(data, Unread) else data,

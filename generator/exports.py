@@ -12,31 +12,29 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
 
 from . import urls
 from .kept import Kept
 from .model import Entity, Fact, Sheet, Site
-from .writer import Unread
+from .writer import Streamed, Unread
 
 EXPORT_VERSION = "1.0"
 """Version of the export format; raise the major number when a field changes meaning."""
 
 
 def export_files(site: Site, cache: Path | None = None
-                 ) -> Iterator[tuple[str, bytes | Unread]]:
+                 ) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
     """Every export, as (``site/`` path, bytes), one at a time. With a ``cache`` folder, a
     sheet whose file is unchanged since the last build is not converted again."""
-    kept = Kept(cache, "exports")
-    sheets = []
-    for sheet in site.sheets:
-        sheets.append(_sheet_json(sheet, kept))  # built once, for its file and facts.json
-        yield f"data/sheets/{sheet.slug}.json", sheets[-1] + b"\n"
-        yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
-    kept.save()
-    yield "data/facts.json", facts_json(site, sheets)
-    del sheets
+    with closing(Kept(cache, "exports")) as kept:
+        for sheet in site.sheets:
+            yield f"data/sheets/{sheet.slug}.json", _sheet_json(sheet, kept) + b"\n"
+            yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
+        yield "data/facts.json", Streamed(lambda: facts_json(site, kept))
+        kept.save()
     yield "data/claims.csv", claims_csv(site)
     yield "data/places.geojson", _json(places_geojson(site))
 
@@ -50,15 +48,20 @@ def _original(sheet: Sheet) -> bytes | Unread:
     return Unread(sheet.document.digest, path.read_bytes)
 
 
-def facts_json(site: Site, sheets: list[bytes]) -> bytes:
-    """The whole content as one document, the sheets last, each as its own export."""
+def facts_json(site: Site, kept: Kept) -> Iterator[bytes]:
+    """The whole content as one document, in pieces: the sheets last, each as its own
+    export (from ``kept``, where ``_sheet_json`` put it). Tens of megabytes for a big site,
+    never held whole."""
     head = _json({
         "version": EXPORT_VERSION,
         "site": {"title": site.settings.title, "languages": site.settings.languages,
                  "base_url": site.settings.base_url},
         "entities": [_entity(entity) for entity in site.entities.values()],
     })
-    return head[:-2] + b',"sheets":[' + b",".join(sheets) + b"]}\n"
+    yield head[:-2] + b',"sheets":['
+    for number, sheet in enumerate(site.sheets):
+        yield (b"," if number else b"") + _sheet_json(sheet, kept)
+    yield b"]}\n"
 
 
 def _sheet_json(sheet: Sheet, kept: Kept) -> bytes:

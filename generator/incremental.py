@@ -119,12 +119,18 @@ def save(project: Project, state: State, outputs: dict) -> None:
         ignore.write_text("# build-site's cache: nothing here is content\n*\n")
     for name, value in (("outputs.json", outputs), ("state.json", {"state": state.__dict__})):
         temporary = folder / f".{name}.tmp"
-        temporary.write_text(json.dumps({"format": FORMAT, **value}), encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as file:  # in pieces: megabytes at 5,000
+            json.dump({"format": FORMAT, **value}, file)
         os.replace(temporary, folder / name)
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hasher(data).hexdigest()
+
+
+def hasher(data: bytes = b""):
+    """The hash behind ``digest``, to feed a file in pieces."""
+    return hashlib.blake2b(data, digest_size=16)
 
 
 CODE_PACKAGES = ("pyyaml", "jsonschema", "markdown", "nh3", "pagefind")

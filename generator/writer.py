@@ -22,10 +22,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import incremental
 from .errors import BuildError
 
 RENAME_EXCHANGE = 2
@@ -40,6 +41,14 @@ class Unread:
 
     digest: str
     read: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A file made and written in pieces, never held whole (a big site's facts.json is
+    tens of megabytes): its digest is known once it is written."""
+
+    pieces: Callable[[], Iterator[bytes]]
 
 
 def safe_relative(relative: str) -> str:
@@ -119,6 +128,23 @@ class Staging:
         with open(temporary, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
+
+    def write_pieces(self, relative: str, pieces: Iterator[bytes]) -> str:
+        """Write a file piece by piece; its digest (``incremental.digest``)."""
+        path = os.path.join(self.root, safe_relative(relative))
+        self._make_folder(os.path.dirname(path))
+        temporary = f"{path}.{os.getpid()}.tmp"
+        hasher = incremental.hasher()
+        with open(temporary, "wb") as file:
+            for piece in pieces:
+                hasher.update(piece)
+                file.write(piece)
+        digest = hasher.hexdigest()
+        if self.spare.get(relative) == digest:
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
+        return digest
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self.folders:
