@@ -220,15 +220,24 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     yield from search.files()
 
 
-def _fingerprints(project: Project, site, inputs: dict, specs) -> dict[str, str]:
+def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str, str]:
     """Output path -> fingerprint of what the page is made from (see incremental.py)."""
+    from .render import ENTITY_KINDS, archive_sheets
+
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
-    made_from = {"sheet": lambda key: [key]}
-    for kind in ("people", "organizations", "places"):
-        made_from[kind] = lambda key: [sheet.slug for sheet in site.sheets_about(key)]
-    return {spec.output: prints.of(made_from[spec.kind](spec.key) if spec.kind in made_from
-                                   else None) for spec in specs}
+
+    def fingerprint(spec) -> str:
+        if spec.kind == "sheet":
+            return prints.of([spec.key])
+        if spec.kind in ENTITY_KINDS:
+            return prints.of([sheet.slug for sheet in site.sheets_about(spec.key)])
+        if spec.kind == "archive":  # its sheets in their order, and its count of pages
+            listed, pages = archive_sheets(site, spec.key)
+            return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
+        return prints.of(None)
+
+    return {spec.output: fingerprint(spec) for spec in specs}
 
 
 def _sheet_digest(sheet) -> str:

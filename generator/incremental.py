@@ -7,13 +7,19 @@ its own ``.gitignore``, as pytest does with its cache) keeps two records:
   templates, the generator's own code), the identity (device, inode) of the ``site/``
   folder the build made, and its summary. When every input and ``site/`` are as recorded,
   the build has nothing to do and says so without importing the rest of the generator;
-- ``outputs.json``: a fingerprint per page (hash of what the page is made from) and a
-  digest per file. A page whose fingerprint is unchanged is taken from the old site as it
-  is; any other file is kept when its new bytes have the recorded digest.
+- ``outputs.json``: a fingerprint per page (hash of what the page is made from), a
+  digest per file, the search index's shards, and what the spare site holds (the site
+  the next build is assembled in: see ``writer.Staging``). A page whose fingerprint is
+  unchanged is taken from the old site as it is; any other file is kept when its new
+  bytes have the recorded digest.
+
+Beside them are the values kept for reuse (``kept.py``: parses, exports, search
+documents), compiled templates, and the spare site.
 
 A page is made from the *global* inputs (site.yml, registries, templates, code) and:
 a sheet page from its sheet; an entity page from every sheet involving the entity (so a
-sheet that stops mentioning it changes the page too); every other page (home, map,
+sheet that stops mentioning it changes the page too); an archive page from the sheets it
+lists, in their order, and the number of archive pages; every other page (home, map,
 search, about, 404) from all sheets. Both records are written before the new site is
 swapped in and name the staging folder, which becomes ``site/`` only at the swap: after
 a build killed in between, they no longer match ``site/`` and the next build is full.
@@ -162,12 +168,14 @@ class Fingerprints:
         self.sheets = sheets
         self.everything = self._hash(sorted(sheets))
 
-    def of(self, sheet_slugs: list[str] | None) -> str:
-        """Fingerprint of a page made from these sheets (None: from all of them)."""
-        return self.everything if sheet_slugs is None else self._hash(sheet_slugs)
+    def of(self, sheet_slugs: list[str] | None, also: str = "") -> str:
+        """Fingerprint of a page made from these sheets (None: from all of them), in this
+        order, and from ``also`` (what else it shows)."""
+        return self.everything if sheet_slugs is None else self._hash(sheet_slugs, also)
 
-    def _hash(self, slugs: list[str]) -> str:
-        return digest((self.base + "".join(f"{s}={self.sheets[s]};" for s in slugs)).encode())
+    def _hash(self, slugs: list[str], also: str = "") -> str:
+        made_of = self.base + also + "".join(f"{s}={self.sheets[s]};" for s in slugs)
+        return digest(made_of.encode())
 
 
 def global_digest(project: Project, inputs: dict[str, list[int]]) -> str:

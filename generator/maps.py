@@ -41,6 +41,8 @@ class MapPlace:
     """Relative URL of the place page, from the page the map is on."""
     links: tuple[tuple[str, str], ...] = ()
     """(text, URL) shown under the name: the sentences or sheets that mention it."""
+    more: str | None = None
+    """Text of a last link, to the place page, when ``links`` shows only some sheets."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ def _marker(place: MapPlace, language: str, direction: str) -> Marker:
 def _popup_html(place: MapPlace, language: str, direction: str) -> str:
     lines = Markup("").join(Markup('<p><a href="{}">{}</a></p>').format(href, text)
                             for text, href in place.links)
+    if place.more:
+        lines += Markup('<p class="map-popup-more"><a href="{}">{}</a></p>').format(
+            place.href, place.more)
     return str(Markup('<div class="map-popup" lang="{}" dir="{}"><a href="{}">{}</a>'
                       '<small>{}</small>{}</div>').format(
         language, direction, place.href, place.name, place.kind_label, lines))

@@ -2,7 +2,7 @@
 
 render.py asks for a page's map; maps.py draws it. Maps exist on sheet pages (the sheet's
 places, popups quoting the sentences), place pages (the place), and the site map page
-(every place, popups listing the sheets that mention it).
+(every place, popups listing the newest sheets that mention it).
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ from .model import Entity, Sheet
 
 if TYPE_CHECKING:
     from .render import PageContext
+
+POPUP_SHEETS = 5
+"""Sheets a place's popup on the site map links to, newest first: a place in the news is
+in hundreds of sheets, too many for a popup and, for every place, for one page."""
 
 
 def sheet_map(page: PageContext, sheet: Sheet) -> MapFragment | None:
@@ -37,18 +41,25 @@ def place_map(page: PageContext, place: Entity) -> MapFragment | None:
 
 
 def site_map(page: PageContext) -> MapFragment | None:
+    """Every place, each popup with the newest sheets about it (POPUP_SHEETS) and, when
+    there are more, a link to the place page, which lists them all."""
     places = []
     for place in page.site.of_kind("places"):
+        sheets = page.site.sheets_about(place.id)
+        newest = sorted(sheets, key=lambda sheet: sheet.updated, reverse=True)[:POPUP_SHEETS]
         links = tuple((page.plain(sheet.title), page.link("sheet", sheet.slug))
-                      for sheet in page.site.sheets_about(place.id))
-        places.append(_map_place(page, place, links))
+                      for sheet in newest)
+        more = (page.strings["place_all_sheets"].format(count=len(sheets))
+                if len(sheets) > POPUP_SHEETS else None)
+        places.append(_map_place(page, place, links, more))
     return _map(page, "site", places)
 
 
-def _map_place(page: PageContext, place: Entity, links: tuple) -> MapPlace:
+def _map_place(page: PageContext, place: Entity, links: tuple,
+               more: str | None = None) -> MapPlace:
     return MapPlace(place.id, page.plain(place.name), place.category,
                     page.kind_label(place), place.lat, place.lon,
-                    page.entity_link(place.id), links)
+                    page.entity_link(place.id), links, more)
 
 
 def _map(page: PageContext, name: str, places: list[MapPlace]) -> MapFragment | None:

@@ -30,7 +30,7 @@ from .feeds import atom_feed
 from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
 from .jsonld import page_data, script_data
 from .markup import render_markdown
-from .model import Entity, Site, Text
+from .model import Entity, Sheet, Site, Text
 
 ENTITY_KINDS = ("people", "organizations", "places")
 HOME_SHEETS = 20
@@ -207,6 +207,16 @@ def archive_key(number: int) -> str | None:
     return None if number == 1 else str(number)
 
 
+def archive_pages(site: Site) -> int:
+    return max(1, math.ceil(len(site.sheets) / ARCHIVE_PAGE))
+
+
+def archive_sheets(site: Site, key: str | None) -> tuple[list[Sheet], int]:
+    """The sheets of the archive page with this key, and how many pages there are."""
+    start = (int(key or 1) - 1) * ARCHIVE_PAGE
+    return site.newest_first[start:start + ARCHIVE_PAGE], archive_pages(site)
+
+
 class NotFoundContext(PageContext):
     """The 404 page: the host serves it at any missing URL, at any depth, so its links start
     at the site's root path (from ``base_url``) instead of being relative."""
@@ -263,15 +273,13 @@ class Renderer:
                       PageSpec("search.html", "search", language),
                       PageSpec("404.html", "404", language)]
             specs += [PageSpec("archive.html", "archive", language, archive_key(number))
-                      for number in range(1, self.archive_pages() + 1)]
+                      for number in range(1, archive_pages(self.site) + 1)]
             specs += [PageSpec("sheet.html", "sheet", language, sheet.slug)
                       for sheet in self.site.sheets]
             specs += [PageSpec("entity.html", entity.kind, language, entity.id)
                       for entity in self.site.entities.values()]
         return specs
 
-    def archive_pages(self) -> int:
-        return max(1, math.ceil(len(self.site.sheets) / ARCHIVE_PAGE))
 
     def render(self, spec: PageSpec) -> tuple[str, str]:
         """(output path, HTML) of one page."""
@@ -284,9 +292,9 @@ class Renderer:
             extra["latest"] = self.site.newest_first[:HOME_SHEETS]
         elif spec.kind == "archive":
             number = int(spec.key or 1)
-            start = (number - 1) * ARCHIVE_PAGE
-            extra.update(sheets=self.site.newest_first[start:start + ARCHIVE_PAGE],
-                         number=number, count=self.archive_pages(), first=start + 1)
+            sheets, count = archive_sheets(self.site, spec.key)
+            extra.update(sheets=sheets, number=number, count=count,
+                         first=(number - 1) * ARCHIVE_PAGE + 1)
         return self._render(spec.template, spec.kind, spec.language, spec.key, spec.path,
                             **extra)
 

@@ -11,6 +11,7 @@ from conftest import SHEET, copy_project, tree_digest
 from generator.build import build
 from generator.errors import ContentError
 from generator.project import Project
+from generator.render import Renderer
 
 
 @pytest.fixture
@@ -89,6 +90,34 @@ def test_a_site_made_from_the_spare_one_equals_a_clean_build(corpus, tmp_path):
         assert tree_digest(corpus.site) == clean_build(corpus, clean)
         assert folders(corpus.site) == folders(clean / "site")
     assert len(spares()) == 1
+
+
+def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, monkeypatch):
+    """An archive page is made from the sheets it lists, in their order: a sheet's new
+    title renders its page of the archive only; a sheet moved to another page by a new
+    date renders the pages it left and joined; one page fewer renders every page, which
+    counts them. Each time, as a clean build writes."""
+    monkeypatch.setattr("generator.render.ARCHIVE_PAGE", 5)  # 12 sheets: 3 pages
+    (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
+    build(corpus)
+    rendered = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render",
+                        lambda self, spec: rendered.append(spec.output) or render(self, spec))
+    changes = [(lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"),
+                ["index.html"]),  # sheets 1-5: the first page
+               (lambda: edit(sheet(corpus, 12), "published: {date: 2020-10",
+                             "published: {date: 2021-10"), ["index.html", "2/index.html",
+                                                            "3/index.html"]),  # now first
+               (lambda: [sheet(corpus, n).unlink() for n in (10, 11)],  # the third page
+                ["index.html", "2/index.html"])]  # same sheets, one page fewer to count
+    for step, (change, pages) in enumerate(changes):
+        rendered.clear()
+        change()
+        build(corpus)
+        assert sorted(p for p in rendered if "/archive/" in p) == sorted(
+            f"{language}/archive/{page}" for language in ("ar", "en") for page in pages)
+        assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
 
 
 def test_no_op_rebuild_writes_nothing(corpus):

@@ -11,11 +11,12 @@ import geojson
 import pytest
 import yaml
 from browsing import PageVisit
-from conftest import FIXTURES, SHEET, served_folder
+from conftest import FIXTURES, SHEET, copy_project, served_folder
 from test_content_errors import minimal_project
 
 from generator.build import build
 from generator.maps import MapPlace, build_map, js_string
+from generator.page_maps import POPUP_SHEETS
 
 
 def sheet_places(built) -> list[str]:
@@ -121,6 +122,35 @@ def test_many_places_are_clustered(browser, tmp_path):
         layers = page.evaluate("Object.keys(window).filter(k => k.startsWith("
                                "'marker_cluster_')).map(k => window[k].getLayers().length)")
         assert layers == [20]
+        visit.assert_clean()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_busy_place_links_its_newest_sheets_then_its_page(browser, tmp_path, language):
+    """On the site map, a place in more sheets than a popup holds links the newest
+    (POPUP_SHEETS), then its own page, which lists them all."""
+    project = copy_project(tmp_path / "project")
+    sheets = project.content / "sheets"
+    text = (sheets / f"{SHEET}.yml").read_text("utf-8")
+    total = POPUP_SHEETS + 3
+    for day in range(1, total):  # newer and newer copies of the shipped sheet
+        (sheets / f"copy-{day}.yml").write_text(
+            text.replace("published: {date: 2020-10, approximate: true}",
+                         f"published: {{date: 2021-01-{day:02d}}}", 1), "utf-8")
+    build(project)
+    with served_folder(project.site) as base, PageVisit(browser, f"{base}{language}/map/") as visit:
+        page = visit.page
+        page.locator(".leaflet-marker-icon").first.wait_for()
+        first = sorted(page.evaluate(MARKERS), key=lambda name: int(name.rsplit("_", 1)[1]))[0]
+        page.evaluate(f"window['{first}'].openPopup()")  # the first place, by id
+        popup = page.locator(".leaflet-popup-content .map-popup")
+        popup.wait_for()
+        hrefs = [a.evaluate("a => a.href") for a in popup.locator("p a").all()]
+        newest = [f"/{language}/sheets/copy-{day}/" for day in range(total - 1, 2, -1)]
+        assert [h[h.index(f"/{language}/"):] for h in hrefs[:-1]] == newest
+        place = sorted(sheet_places(project))[0]
+        assert hrefs[-1].endswith(f"/{language}/places/{place}/")
+        assert f"({total})" in popup.locator(".map-popup-more").inner_text()
         visit.assert_clean()
 
 
