@@ -9,6 +9,7 @@ entities none mentions). A build thus never needs all the sheets' parses at once
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,12 +29,16 @@ class ContentCheck:
     """The problems of a project's content, found as its files come."""
 
     def __init__(self, project: Project, site: Document, registries: dict[str, Document],
-                 readable: bool = True, strict: bool = False):
+                 readable: bool = True, strict: bool = False,
+                 cache: DocumentCache | None = None):
         """Check site.yml and the registries at once (``readable``: they were read without
-        error); ``strict``: a missing translation is an error."""
+        error); ``strict``: a missing translation is an error. With a ``cache``, what a
+        sheet was found to say against the registries is kept, and taken from it while
+        neither changed."""
         self.project = project
         self.strict = strict
         self.registries = registries
+        self.cache = cache
         self.problems = _schema_problems([(site, "site"), *((d, n) for n, d in
                                                              registries.items())])
         self.index: references.EntityIndex | None = None
@@ -50,7 +55,12 @@ class ContentCheck:
         self.languages = site.data["languages"]
         self.confirmed = load_confirmations(project.content)
         for document in (site, *registries.values()):
-            self._translations(document)
+            self.problems.extend(check_translations(document, self.languages, self.confirmed,
+                                                    strict))
+        self.against = json.dumps([[d.display, d.digest] for d in registries.values()]
+                                  + [self.languages, strict])
+        """What a sheet's references and translations are checked against, but for its
+        confirmed translations."""
 
     def sheet(self, document: Document, readable: bool = True) -> bool:
         """Check one sheet (``readable``: it was read without error): its shape, and if
@@ -62,8 +72,8 @@ class ContentCheck:
             self.shapeless = True
             return False
         if self.index is not None:
-            references.check_sheet(self.project, document, self.index, self.problems)
-            self._translations(document)
+            references.check_seed(self.project, document, self.problems)
+            self.problems.extend(self._against_registries(document))
         return True
 
     def finish(self) -> list[Problem]:
@@ -72,9 +82,25 @@ class ContentCheck:
             references.check_unused(self.registries, self.index, self.problems)
         return self.problems
 
-    def _translations(self, document: Document) -> None:
-        self.problems.extend(check_translations(document, self.languages, self.confirmed,
-                                                self.strict))
+    def _against_registries(self, document: Document) -> list[Problem]:
+        """The sheet's references and translations: its problems, and the entities it
+        uses counted (``index.used``)."""
+        against = self.against + json.dumps(self.confirmed.get(document.display, {}),
+                                            sort_keys=True)
+        kept = self.cache.sheet_checks(document, against) if self.cache else None
+        if kept is not None:
+            problems, used = kept
+            self.index.used.update(used)
+            return problems
+        problems: list[Problem] = []
+        counted, self.index.used = self.index.used, set()
+        references.check_sheet(document, self.index, problems)
+        problems += check_translations(document, self.languages, self.confirmed, self.strict)
+        used, self.index.used = self.index.used, counted
+        counted.update(used)
+        if self.cache is not None:
+            self.cache.keep_sheet_checks(document, against, problems, sorted(used))
+        return problems
 
 
 class CheckedContent:
@@ -86,7 +112,7 @@ class CheckedContent:
                  cache: DocumentCache | None = None):
         self.files = ContentFiles(project, cache)
         self.check = ContentCheck(project, self.files.site, self.files.registries,
-                                  self.files.readable, strict)
+                                  self.files.readable, strict, cache)
         self.cache = cache
         self._remember(self.files.site, *self.files.registries.values())
 

@@ -48,6 +48,22 @@ class DocumentCache:
         if not self.kept.holds(key):  # restored from the cache: kept already
             self.kept.put(key, _entry(document))
 
+    def sheet_checks(self, document: Document, against: str
+                     ) -> tuple[list[Problem], list[str]] | None:
+        """The problems a sheet had against ``against`` (the registries' bytes and what
+        else ``ContentCheck`` names), and the entity ids it used, if it is unchanged."""
+        entry = self.kept.get(_checks_key(document, against)) if document.digest else None
+        if entry is None:
+            return None
+        problems, used = entry
+        return [Problem(*problem) for problem in problems], used
+
+    def keep_sheet_checks(self, document: Document, against: str, problems: list[Problem],
+                          used: list[str]) -> None:
+        if document.digest is not None:
+            self.kept.put(_checks_key(document, against),
+                          ([astuple(problem) for problem in problems], used))
+
     @property
     def empty(self) -> bool:
         """True on a first build (or after a change of code): nothing can be reused. With
@@ -74,6 +90,10 @@ class DocumentCache:
     def close(self) -> None:
         """Let go of the cache; unless saved, this build changed nothing in it."""
         self.kept.close()
+
+
+def _checks_key(document: Document, against: str) -> tuple:
+    return ("checks", document.display, document.digest, digest(against.encode()))
 
 
 def _entry(document: Document) -> tuple:

@@ -74,14 +74,20 @@ def _expect(document: Document, path: tuple, entity_id: str, registries, index: 
                                      f"{where}{found}", "ref-unknown-id"))
 
 
-def check_sheet(project: Project, document: Document, index: EntityIndex,
-                 problems: list[Problem]) -> None:
-    sheet = document.data
-    source = sheet["source"]
+def check_seed(project: Project, document: Document, problems: list[Problem]) -> None:
+    """The sheet's source article must be in seeds/ (checked anew each time: it is the
+    one rule that depends on files outside the content)."""
+    source = document.data["source"]
     seed = project.seeds / source["seed"]
     if not seed.is_file() or not seed.resolve().is_relative_to(project.seeds.resolve()):
         problems.append(document.problem(("source", "seed"), f"seed file '{source['seed']}' "
                                          "not found in seeds/", "ref-missing-seed"))
+
+
+def check_sheet(document: Document, index: EntityIndex, problems: list[Problem]) -> None:
+    """Every id the sheet uses, against the registries and its own sentences."""
+    sheet = document.data
+    source = sheet["source"]
     for role in ("publisher", "cites"):
         if role in source:
             _expect(document, ("source", role), source[role], "organizations", index, problems)

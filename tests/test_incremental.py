@@ -169,6 +169,26 @@ def test_checks_kept_from_the_last_build_still_report_and_stop(corpus):
     assert tree_digest(corpus.site) == before
 
 
+def test_kept_reference_checks_follow_the_registries_and_seeds(corpus):
+    """What a sheet says against the registries is kept by the bytes of both: an entity
+    renamed in people.yml is an unknown id in every unchanged sheet naming it, and a
+    seed gone is missing in each sheet citing it."""
+    people = corpus.content / "entities" / "people.yml"
+    edit(people, "- id: mustafa-al-kadhimi", "- id: mustafa-kadhimi")
+    with pytest.raises(ContentError) as stopped:
+        build(corpus)
+    unknown = [p for p in stopped.value.problems if p.rule == "ref-unknown-id"]
+    assert {p.path for p in unknown} == {f"content/sheets/{sheet(corpus, n).name}"
+                                         for n in range(1, 13)}
+    edit(people, "- id: mustafa-kadhimi", "- id: mustafa-al-kadhimi")
+    build(corpus)
+    for seed in corpus.seeds.iterdir():
+        seed.unlink()
+    with pytest.raises(ContentError) as stopped:
+        build(corpus)
+    assert len([p for p in stopped.value.problems if p.rule == "ref-missing-seed"]) == 12
+
+
 def test_a_damaged_document_cache_is_ignored(corpus, tmp_path):
     (corpus.root / ".build-cache" / "kept.sqlite3").write_bytes(b"\x00not a database" * 99)
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
