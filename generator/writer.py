@@ -3,16 +3,22 @@
 ``site/`` is always either entirely the old site or entirely the new one, whenever a build
 is killed:
 
-- the new site is assembled in ``.site-new-*`` beside ``site/``: changed files are written,
-  unchanged ones are hard links to the old site's files (copies where links are refused),
-  so an incremental build costs little more than its changes. No file of ``site/`` is ever
-  written to: a hard link shares bytes, so writing one would change both sites;
+- the new site is assembled in ``.site-new-*`` beside ``site/``. That folder starts empty,
+  or, after an earlier build, as the *spare* site that build set aside in the build cache
+  (the site before the last one, or a copy of the first one in hard links): the spare's
+  files the new site holds unchanged stay, the others are written, or linked from
+  ``site/`` (copies where links are refused), and those it must not hold are removed. An
+  edit to a big site thus costs a few files, not a tree of every folder and link. No file
+  of ``site/`` is ever written to, nor one taken over from the spare: a hard link shares
+  bytes, so writing one would change both sites; a changed file is a new one renamed
+  over the old;
 - the two folders are then exchanged in one ``renameat2(RENAME_EXCHANGE)`` call, which has
   no moment without a ``site/``. Where the call is missing (not Linux, old kernels, some
   file systems) the old site is renamed away and the new one renamed in: two renames with
   a window of microseconds without ``site/``, never a half-written one;
-- the retired old site is moved into the build cache and deleted in the background; a
-  killed build leaves only such leftovers, which the next build removes.
+- the retired old site becomes the next spare (or is deleted in the background when the
+  build could not say what it holds); a killed build leaves only leftovers, which the next
+  build removes.
 """
 
 from __future__ import annotations
