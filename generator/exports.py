@@ -36,7 +36,7 @@ def export_files(site: Site, cache: Path | None = None
             yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
         yield "data/facts.json", Streamed(lambda: facts_json(site, kept))
         kept.save()
-    yield "data/claims.csv", claims_csv(site)
+    yield "data/claims.csv", Streamed(lambda: claims_csv(site))
     yield "data/places.geojson", _json(places_geojson(site))
 
 
@@ -92,10 +92,13 @@ def sheet_document(sheet: Sheet) -> dict:
     }
 
 
-def claims_csv(site: Site) -> bytes:
+def claims_csv(site: Site) -> Iterator[bytes]:
+    """One row per claim, in pieces (a sheet's rows at a time): a big site's table is
+    megabytes of Arabic, several times that as text in memory."""
     languages = site.settings.languages
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    out.write("\ufeff")
     writer.writerow(["sheet", "claim", *[f"text_{lang}" for lang in languages],
                      "attributed_to", *[f"anonymous_{lang}" for lang in languages], "via",
                      "sentences"])
@@ -107,7 +110,10 @@ def claims_csv(site: Site) -> bytes:
             descriptions = [anonymous.get(lang, "") for lang in languages]
             writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
                              claim.via or "", " ".join(claim.sentences)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
 def places_geojson(site: Site) -> dict:

@@ -12,6 +12,7 @@ are the same as folium's own render (a test compares them) at a hundredth of the
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -150,11 +151,24 @@ def draw_templates() -> None:
     """Have folium draw every kind of map no build has drawn yet.
 
     Called before the render workers start, so that they inherit the templates instead of
-    each importing folium (half a second) to draw them again.
+    each importing folium (half a second) to draw them again. Drawn in a process of its
+    own where the build may fork: importing folium adds 26 MiB to the process that does,
+    and to every worker forked from it.
     """
+    from .pool import can_fork
+
     missing = [kind for kind in KINDS if template_key(*kind) not in TEMPLATES]
     if not missing:
         return
+    if can_fork():
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            restore_templates(pool.apply(_draw, (missing,)))
+    else:
+        restore_templates(_draw(missing))
+
+
+def _draw(kinds: list[tuple[bool, bool]]) -> dict[str, dict]:
+    """Templates of these kinds of map, drawn by folium (``saved_templates``' form)."""
     from .folium_map import folium_script
 
     def draw(count: int, clustered: bool, fitted: bool) -> str:
@@ -164,8 +178,8 @@ def draw_templates() -> None:
                        bounds if fitted else None, clustered, "@tiles@", "@attribution@",
                        INTEGERS["max_zoom"])
         return folium_script(view, markers * count)
-    for kind in missing:
-        TEMPLATES[template_key(*kind)] = MapTemplate.cut(draw(1, *kind), draw(2, *kind))
+    return {template_key(*kind): asdict(MapTemplate.cut(draw(1, *kind), draw(2, *kind)))
+            for kind in kinds}
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
