@@ -112,10 +112,11 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     renderer = Renderer(site, dirs, incremental.cache_folder(project))
     specs = renderer.page_specs()
     fingerprints = _fingerprints(project, site, inputs, specs)
-    stale = [spec for spec in specs
-             if previous["pages"].get(spec.output) != fingerprints[spec.output]]
+    old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
+    stale = [spec for spec in specs if old_prints.get(spec.output) != fingerprints[spec.output]]
+    del old_prints
     cache_folder = incremental.cache_folder(project)
-    spare = writer.spare(cache_folder, previous.get("spare"))
+    spare = writer.spare(cache_folder, previous.pop("spare", None))
     writer.clear_leftovers(project.site, cache_folder, spare)
     staging = Staging(project.site, cache_folder, spare)
     try:

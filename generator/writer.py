@@ -112,7 +112,9 @@ class Staging:
         present = _files_under(str(self.root))
         for relative in present - spare.files.keys():  # put there by hand: not the build's
             os.unlink(os.path.join(self.root, relative))
-        self.spare = {path: spare.files[path] for path in present & spare.files.keys()}
+        for relative in spare.files.keys() - present:  # deleted by hand
+            del spare.files[relative]
+        self.spare = spare.files  # not copied: tens of thousands of paths for a big site
 
     def identity(self) -> tuple[int, int]:
         """(device, inode) of the staging folder: ``site/``'s once committed."""
