@@ -10,13 +10,14 @@ import difflib
 import json
 from functools import cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from . import fastschema
 from .errors import Problem
 from .loader import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 SCHEMA_NAMES = ("site", "sheet", "people", "organizations", "places")
@@ -34,7 +35,12 @@ def _load(name: str) -> dict:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """A validator for one content kind, resolving ``common.schema.json`` references."""
+    """A validator for one content kind, resolving ``common.schema.json`` references.
+    jsonschema is imported only here: files the fast check accepts (nearly all, and all
+    of an unchanged site's) never need it."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     common = Resource.from_contents(_load("common"))
     registry = Registry().with_resource("common.schema.json", common)
     return Draft202012Validator(_load(name), registry=registry)

@@ -24,11 +24,11 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from html import escape
 from pathlib import Path
 
@@ -99,9 +99,8 @@ class Record:
 
     def digest(self) -> bytes:
         """Digest of everything the record's document is made from."""
-        made_of = repr((self.path, self.language, self.kind, self.title, self.names,
-                        self.texts))
-        return hashlib.blake2b(made_of.encode(), digest_size=16).digest()
+        return _digest_of((self.path, self.language, self.kind, self.title, self.names,
+                           self.texts))
 
     def size(self) -> int:
         """About how many bytes its document takes: the text readable and as indexed
@@ -124,11 +123,36 @@ class Record:
 
 def records(site: Site) -> Iterator[Record]:
     """Every sheet and entity page, in every site language."""
+    return (make() for _, _, make in _entries(site))
+
+
+Entry = tuple[str, bytes, Callable[[], Record]]
+"""(page path, digest of what its record is made from, what makes the record)."""
+
+
+def _entries(site: Site) -> Iterator[Entry]:
+    """Every record, made only when asked for: a sheet's record is made from the sheet's
+    file alone, so the file's digest names it without making it (reading a big site's
+    every text to know that nothing changed took most of an edit's search work)."""
     for language in site.settings.languages:
         for sheet in site.sheets:
-            yield _sheet_record(sheet, language)
+            path = urls.page_path("sheet", language, sheet.slug)
+            make = partial(_sheet_record, sheet, language)
+            file = sheet.document.digest
+            made_of = _digest_of(("sheet", path, language, file)) if file else make().digest()
+            yield path, made_of, make
         for entity in site.entities.values():
-            yield _entity_record(entity, language)
+            record = _entity_record(entity, language)
+            yield record.path, record.digest(), partial(_same, record)
+
+
+def _same(record: Record) -> Record:
+    """An entity's record, made already (its digest needs its texts), as its own maker."""
+    return record
+
+
+def _digest_of(made_of: tuple) -> bytes:
+    return hashlib.blake2b(repr(made_of).encode(), digest_size=16).digest()
 
 
 def _sheet_record(sheet: Sheet, language: str) -> Record:
@@ -226,20 +250,19 @@ class SearchIndex:
             if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
                 self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
         count = shard_count(site)
-        by_number: dict[int, list[tuple[Record, bytes]]] = {}
-        for record in records(site):
-            by_number.setdefault(_shard(record.path, count), []).append(
-                (record, record.digest()))
+        by_number: dict[int, list[Entry]] = {}
+        for entry in _entries(site):
+            by_number.setdefault(_shard(entry[0], count), []).append(entry)
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
         stale = [(digest, shard) for digest, shard in zip(self.shards, shards, strict=True)
                  if not self._published_before(digest)]
         self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(
-            sum(record.size() for _, shard in stale for record, _ in shard)))
+            sum(make().size() for _, shard in stale for _, _, make in shard)))
         self.runs = ThreadPoolExecutor(max_workers=workers())
         self.pending = []
         with closing(Kept(cache, "search-records")) as documents:
-            documents.retain(made_of for shard in shards for _, made_of in shard)
+            documents.retain(made_of for shard in shards for _, made_of, _ in shard)
             for digest, shard in stale:
                 pages = Path(self.scratch.name, f"pages-{digest}")
                 _write_documents(pages, shard, documents)
@@ -280,25 +303,25 @@ class SearchIndex:
         self.scratch.cleanup()
 
 
-def _digest(shard: list[tuple[Record, bytes]]) -> str:
+def _digest(shard: list[Entry]) -> str:
     """Digest of a shard's records (paths, and digests of what each is made from) and of
     the code that indexes them (Pagefind and the generator: ``code_signature``)."""
     hasher = hashlib.blake2b(code_signature().encode(), digest_size=16)
-    for record, made_of in shard:
-        hasher.update(record.path.encode() + b"\0" + made_of)
+    for path, made_of, _ in shard:
+        hasher.update(path.encode() + b"\0" + made_of)
     return hasher.hexdigest()
 
 
-def _write_documents(pages: Path, shard: list[tuple[Record, bytes]], kept: Kept) -> None:
+def _write_documents(pages: Path, shard: list[Entry], kept: Kept) -> None:
     """Write the shard's record documents for Pagefind, each kept by the digest of what
     it is made from: normalizing the words of every record again would be most of an
     edit's search work."""
-    for record, made_of in shard:
+    for path, made_of, make in shard:
         html = kept.get(made_of)
         if html is None:
-            html = record.html()
+            html = make().html()
             kept.put(made_of, html)
-        target = pages / record.path
+        target = pages / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     pages.mkdir(parents=True, exist_ok=True)
