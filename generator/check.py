@@ -35,7 +35,7 @@ class ContentCheck:
         error); ``strict``: a missing translation is an error. With a ``cache``, what a
         sheet was found to say against the registries is kept, and taken from it while
         neither changed."""
-        self.project = project
+        self.seeds = project.seeds.resolve()
         self.strict = strict
         self.registries = registries
         self.cache = cache
@@ -72,7 +72,7 @@ class ContentCheck:
             self.shapeless = True
             return False
         if self.index is not None:
-            references.check_seed(self.project, document, self.problems)
+            references.check_seed(self.seeds, document, self.problems)
             self.problems.extend(self._against_registries(document))
         return True
 

@@ -121,6 +121,9 @@ class Kept:
             self.made = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
             self.made.unlink(missing_ok=True)
         self.db = sqlite3.connect(self.made or self.path, timeout=WAIT, isolation_level=None)
+        # No waiting for the disk at each commit: a transaction is still whole if the build
+        # is killed; a power cut may damage the file, which is then made anew.
+        self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("BEGIN")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (signature TEXT)")
         self.db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "

@@ -6,10 +6,11 @@ Checks run on schema-valid documents; each problem points at the id that is wron
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import Problem
 from .loader import Document
-from .project import REGISTRIES, Project
+from .project import REGISTRIES
 
 FACT_LISTS = ("claims", "quotes", "timeline", "figures")
 ENTITY_RELATIONS = {  # field -> registry it must point into (None: its own registry)
@@ -74,12 +75,12 @@ def _expect(document: Document, path: tuple, entity_id: str, registries, index: 
                                      f"{where}{found}", "ref-unknown-id"))
 
 
-def check_seed(project: Project, document: Document, problems: list[Problem]) -> None:
-    """The sheet's source article must be in seeds/ (checked anew each time: it is the
-    one rule that depends on files outside the content)."""
+def check_seed(seeds: Path, document: Document, problems: list[Problem]) -> None:
+    """The sheet's source article must be in ``seeds`` (the project's seeds/, resolved):
+    checked anew each time, as the one rule that depends on files outside the content."""
     source = document.data["source"]
-    seed = project.seeds / source["seed"]
-    if not seed.is_file() or not seed.resolve().is_relative_to(project.seeds.resolve()):
+    seed = seeds / source["seed"]
+    if not seed.is_file() or not seed.resolve().is_relative_to(seeds):
         problems.append(document.problem(("source", "seed"), f"seed file '{source['seed']}' "
                                          "not found in seeds/", "ref-missing-seed"))
 
