@@ -85,13 +85,14 @@ def build(project: Project, quiet: bool = False) -> BuildResult:
     start = time.perf_counter()
     dirs = template_dirs(project.templates)
     inputs = incremental.scan_inputs(project, dirs)
-    state = incremental.load_state(project)
-    site_now = incremental.site_identity(project.site)
-    if state and site_now and state.inputs == inputs and state.site == site_now:
-        return BuildResult(state.pages, state.files, state.problems(), 0,
-                           time.perf_counter() - start, up_to_date=True)
-    trusted = state is not None and state.site == site_now and bool(site_now)
-    result = _build(project, dirs, inputs, trusted, quiet)
+    with incremental.build_lock(project):
+        state = incremental.load_state(project)
+        site_now = incremental.site_identity(project.site)
+        if state and site_now and state.inputs == inputs and state.site == site_now:
+            return BuildResult(state.pages, state.files, state.problems(), 0,
+                               time.perf_counter() - start, up_to_date=True)
+        trusted = state is not None and state.site == site_now and bool(site_now)
+        result = _build(project, dirs, inputs, trusted, quiet)
     result.seconds = time.perf_counter() - start
     return result
 

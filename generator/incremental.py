@@ -31,6 +31,8 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
@@ -117,17 +119,39 @@ def _read(path: Path) -> dict | None:
 
 
 def save(project: Project, state: State, outputs: dict) -> None:
-    """Write both records, each atomically (temporary file, then rename)."""
+    """Write both records, each atomically (temporary file, then rename); the old state
+    goes first, so that a build killed between the two never finds the new outputs
+    beside a state that still matches the old site."""
     folder = cache_folder(project)
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# build-site's cache: nothing here is content\n*\n")
+    (folder / "state.json").unlink(missing_ok=True)  # killed before the next one: untrusted
     for name, value in (("outputs.json", outputs), ("state.json", {"state": state.__dict__})):
         temporary = folder / f".{name}.tmp"
         with temporary.open("w", encoding="utf-8") as file:  # in pieces: megabytes at 5,000
             json.dump({"format": FORMAT, **value}, file)
         os.replace(temporary, folder / name)
+
+
+@contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """One build at a time in a project (a preview server's and a command's share the
+    cache, the spare site and the staging folders). The lock is held on the project
+    folder itself, so that taking it writes nothing; where the system has no ``flock``,
+    builds are not kept apart."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = os.open(project.root, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # releases the lock
 
 
 def digest(data: bytes) -> str:

@@ -12,7 +12,8 @@ The file records the code that wrote it (``code_signature``): after a change of 
 generator or of a library, every store starts empty. A damaged file is deleted and made
 again. A store's changes are one transaction: they become visible at ``save``, all at once,
 and rows no build asked for are then dropped, so a store never grows beyond the site; a
-failed build changes nothing (nor makes the file, if there was none).
+build that fails before saving a store changes nothing in it (nor makes the file, if there
+was none). Builds of one project take turns (``incremental.build_lock``).
 """
 
 from __future__ import annotations
@@ -48,8 +49,7 @@ class Kept:
         if self.db is None:
             return None
         blob = _key(key)
-        row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?",
-                              (blob,)).fetchone()
+        row = self._run(f"SELECT value FROM {self.table} WHERE key = ?", (blob,))
         if row is None:
             return None
         self.used.add(blob)
@@ -60,8 +60,8 @@ class Kept:
             return
         blob = _key(key)
         self.used.add(blob)
-        self.db.execute(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
-                        (blob, marshal.dumps(value)))
+        self._run(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
+                  (blob, marshal.dumps(value)))
 
     def retain(self, keys) -> None:
         """Keep the values under ``keys`` for the next build without reading them now."""
@@ -74,17 +74,20 @@ class Kept:
     @property
     def empty(self) -> bool:
         """True when nothing is kept (a first build, or after a change of code)."""
-        return self.db is None or self.db.execute(
-            f"SELECT 1 FROM {self.table} LIMIT 1").fetchone() is None
+        return self.db is None or self._run(f"SELECT 1 FROM {self.table} LIMIT 1") is None
 
     def save(self) -> None:
         """Make this build's values visible and drop those no longer used, at once."""
         if self.db is None:
             return
-        unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
-                  if key not in self.used]
-        self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
-        self.db.execute("COMMIT")
+        try:
+            unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
+                      if key not in self.used]
+            self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
+            self.db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            self._give_up(error)
+            return
         self.db.close()
         self.db = None
         if self.made is not None:
@@ -100,17 +103,33 @@ class Kept:
             self.made.unlink(missing_ok=True)
             self.made = None
 
+    def _run(self, statement: str, values: tuple = ()) -> tuple | None:
+        """The first row of ``statement``; on a database error, the build goes on
+        without the store."""
+        try:
+            return self.db.execute(statement, values).fetchone()
+        except sqlite3.DatabaseError as error:
+            self._give_up(error)
+            return None
+
+    def _give_up(self, error: sqlite3.DatabaseError) -> None:
+        """Stop using the file; delete it if it is damaged (a power cut while it was
+        written), not merely busy or full, so that the next build makes it anew."""
+        self.close()
+        if not isinstance(error, sqlite3.OperationalError):
+            self.path.unlink(missing_ok=True)
+
     def _open(self) -> sqlite3.Connection | None:
         """The store's table in one transaction until ``save``, emptied when another
-        code wrote it; a damaged file is deleted. None when the cache folder cannot be
-        written (the build then keeps nothing)."""
-        for attempt in range(2):
+        code wrote it; a damaged file is deleted and made anew. None when the cache
+        cannot be used (the build then keeps nothing)."""
+        for _ in range(2):  # a damaged file is deleted, then made anew
             try:
                 return self._begin()
-            except sqlite3.DatabaseError:
-                self.close()
-                if attempt == 0:
-                    self.path.unlink(missing_ok=True)
+            except sqlite3.DatabaseError as error:
+                self._give_up(error)
+                if isinstance(error, sqlite3.OperationalError):
+                    return None
             except OSError:
                 return None
         return None
@@ -118,13 +137,14 @@ class Kept:
     def _begin(self) -> sqlite3.Connection:
         if not self.path.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in self.path.parent.glob(f".{self.path.name}.*.new*"):  # killed
+                leftover.unlink(missing_ok=True)
             self.made = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-            self.made.unlink(missing_ok=True)
         self.db = sqlite3.connect(self.made or self.path, timeout=WAIT, isolation_level=None)
         # No waiting for the disk at each commit: a transaction is still whole if the build
         # is killed; a power cut may damage the file, which is then made anew.
         self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("BEGIN")
+        self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (signature TEXT)")
         self.db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "
                         "(key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")

@@ -8,6 +8,7 @@ Autoescaping is on everywhere and undefined values fail loudly.
 from __future__ import annotations
 
 import math
+import shutil
 import traceback
 from dataclasses import dataclass
 from functools import cached_property
@@ -45,14 +46,30 @@ def make_environment(dirs: tuple[Path, ...], cache: Path | None = None) -> Envir
     second of compiling."""
     compiled = None
     if cache is not None:
-        (cache / "templates").mkdir(parents=True, exist_ok=True)
-        compiled = FileSystemBytecodeCache(str(cache / "templates"))
+        compiled = FileSystemBytecodeCache(str(_compiled_folder(cache)))
     env = Environment(loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=compiled)
     env.globals["content_security_policy"] = PLACEHOLDER
     return env
+
+
+def _compiled_folder(cache: Path) -> Path:
+    """The folder of compiled templates for this code and this Jinja (``templates/<id>``
+    in the build cache): the environment's options are code, and Jinja checks only each
+    template's source. Folders of other code are removed."""
+    from importlib.metadata import version
+
+    from .incremental import code_signature, digest
+
+    name = digest(f"{code_signature()} jinja2={version('jinja2')}".encode())
+    folder = cache / "templates" / name
+    for other in folder.parent.glob("*") if folder.parent.is_dir() else ():
+        if other.name != name:
+            shutil.rmtree(other, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @dataclass

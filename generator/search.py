@@ -261,14 +261,18 @@ class SearchIndex:
             sum(make().size() for _, shard in stale for _, _, make in shard)))
         self.runs = ThreadPoolExecutor(max_workers=workers())
         self.pending = []
-        with closing(Kept(cache, "search-records")) as documents:
-            documents.retain(made_of for shard in shards for _, made_of, _ in shard)
-            for digest, shard in stale:
-                pages = Path(self.scratch.name, f"pages-{digest}")
-                _write_documents(pages, shard, documents)
-                self.pending.append(self.runs.submit(_index, pages,
-                                                     Path(self.scratch.name, digest)))
-            documents.save()
+        try:
+            with closing(Kept(cache, "search-records")) as documents:
+                documents.retain(made_of for shard in shards for _, made_of, _ in shard)
+                for digest, shard in stale:
+                    pages = Path(self.scratch.name, f"pages-{digest}")
+                    _write_documents(pages, shard, documents)
+                    self.pending.append(self.runs.submit(_index, pages,
+                                                         Path(self.scratch.name, digest)))
+                documents.save()
+        except BaseException:
+            self.close()  # the runs started, and the scratch folder (in memory, maybe)
+            raise
 
     def _published_before(self, digest: str) -> bool:
         """Whether the old site holds this shard's index, complete, in the same folder."""

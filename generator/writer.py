@@ -109,9 +109,11 @@ class Staging:
             os.replace(spare.folder, self.root)
         except OSError:
             return
-        present = _files_under(str(self.root))
+        present, empty = _files_under(str(self.root))
         for relative in present - spare.files.keys():  # put there by hand: not the build's
             os.unlink(os.path.join(self.root, relative))
+            empty.add(os.path.dirname(relative))
+        self._remove_empty(empty)
         for relative in spare.files.keys() - present:  # deleted by hand
             del spare.files[relative]
         self.spare = spare.files  # not copied: tens of thousands of paths for a big site
@@ -126,8 +128,7 @@ class Staging:
         that the spare site holds already."""
         if digest is not None and self.spare.get(relative) == digest:
             return
-        path = os.path.join(self.root, safe_relative(relative))
-        self._make_folder(os.path.dirname(path))
+        path = self._place(relative)
         if relative not in self.spare:
             with open(path, "wb") as file:
                 file.write(data)
@@ -139,8 +140,7 @@ class Staging:
 
     def write_pieces(self, relative: str, pieces: Iterator[bytes]) -> str:
         """Write a file piece by piece; its digest (``incremental.digest``)."""
-        path = os.path.join(self.root, safe_relative(relative))
-        self._make_folder(os.path.dirname(path))
+        path = self._place(relative)
         temporary = f"{path}.{os.getpid()}.tmp"
         hasher = incremental.hasher()
         with open(temporary, "wb") as file:
@@ -154,10 +154,33 @@ class Staging:
             os.replace(temporary, path)
         return digest
 
-    def _make_folder(self, folder: str) -> None:
+    def _place(self, relative: str) -> str:
+        """Where a file of the new site goes in the staging folder, its folder made.
+        Where the spare site has a file in the way of that folder, or a folder where the
+        file goes (the new site turned one into the other), it is removed: a clean build
+        has neither."""
+        path = os.path.join(self.root, safe_relative(relative))
+        folder = os.path.dirname(path)
         if folder not in self.folders:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):
+                self._remove_files_above(relative)
+                os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
+        if self.spare and os.path.isdir(path):
+            shutil.rmtree(path)
+        return path
+
+    def _remove_files_above(self, relative: str) -> None:
+        """Remove the spare site's file that stands where a folder of ``relative`` goes."""
+        parts = relative.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            above = "/".join(parts[:depth])
+            if not os.path.isdir(os.path.join(self.root, above)):
+                os.unlink(os.path.join(self.root, above))
+                self.spare.pop(above, None)
+                return
 
     def keep(self, relative: str, digest: str) -> bool:
         """Take the old site's file unchanged (its ``digest``): as the spare site holds it,
@@ -165,9 +188,7 @@ class Staging:
         (someone deleted it): it must be written."""
         if self.spare.get(relative) == digest:
             return True
-        relative = safe_relative(relative)
-        path, old = os.path.join(self.root, relative), os.path.join(self.target, relative)
-        self._make_folder(os.path.dirname(path))
+        path, old = self._place(relative), os.path.join(self.target, relative)
         made = f"{path}.{os.getpid()}.tmp" if relative in self.spare else path
         try:
             os.link(old, made)
@@ -215,9 +236,16 @@ class Staging:
         left empty."""
         emptied = set()
         for relative in self.spare.keys() - files.keys():
-            os.unlink(os.path.join(self.root, relative))
+            try:
+                os.unlink(os.path.join(self.root, relative))
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                continue  # removed already: the new site has a folder on its way or there
             emptied.add(os.path.dirname(relative))
-        for folder in sorted(emptied, key=len, reverse=True):
+        self._remove_empty(emptied)
+
+    def _remove_empty(self, folders: set[str]) -> None:
+        """Remove these folders (relative) and those above them, as far as they are empty."""
+        for folder in sorted(folders, key=len, reverse=True):
             while folder:
                 try:
                     os.rmdir(os.path.join(self.root, folder))
@@ -247,19 +275,22 @@ def _copy(site: Path, cache: Path, name: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _files_under(root: str) -> set[str]:
-    """The path of every file under ``root``, relative to it."""
-    found, folders = set(), [""]
+def _files_under(root: str) -> tuple[set[str], set[str]]:
+    """The path of every file under ``root``, relative to it, and of every empty folder."""
+    found, empty, folders = set(), set(), [""]
     while folders:
         folder = folders.pop()
         with os.scandir(os.path.join(root, folder)) as entries:
-            for entry in entries:
-                relative = f"{folder}/{entry.name}" if folder else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(relative)
-                else:
-                    found.add(relative)
-    return found
+            listed = list(entries)
+        if not listed and folder:
+            empty.add(folder)
+        for entry in listed:
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(relative)
+            else:
+                found.add(relative)
+    return found, empty
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SHEET, copy_project, tree_digest
 
+from generator import incremental
 from generator.build import build
 from generator.errors import ContentError
 from generator.project import Project
@@ -118,6 +119,49 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
         assert sorted(p for p in rendered if "/archive/" in p) == sorted(
             f"{language}/archive/{page}" for language in ("ar", "en") for page in pages)
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
+
+
+def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
+    """The spare site may hold a file where the new site has a folder, or the reverse; and
+    a folder someone made in site/ by hand, empty or not, is not carried over."""
+    assets = corpus.templates / "assets"
+    (corpus.site / "hand-made" / "empty").mkdir(parents=True)
+    (corpus.site / "hand-made" / "note.txt").write_text("not the build's", "utf-8")
+    steps = [lambda: (assets / "extra").write_text("a file", "utf-8"),
+             lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"),
+             lambda: ((assets / "extra").unlink(), (assets / "extra").mkdir(),
+                      (assets / "extra" / "x.css").write_text("a folder", "utf-8")),
+             lambda: edit(sheet(corpus, 3), "Report shows", "Report tells"),
+             lambda: (shutil.rmtree(assets / "extra"),
+                      (assets / "extra").write_text("a file again", "utf-8")),
+             lambda: edit(sheet(corpus, 3), "Report tells", "Report says")]
+    for step, change in enumerate(steps):
+        change()
+        build(corpus)
+        clean = tmp_path / f"clean-{step}"
+        assert tree_digest(corpus.site) == clean_build(corpus, clean), step
+        assert folders(corpus.site) == folders(clean / "site"), step
+
+
+def test_a_build_killed_between_its_records_is_not_trusted(corpus, tmp_path, monkeypatch):
+    """The new outputs record beside the old state would describe a site never swapped
+    in: the old state goes first, so the next build is a full one."""
+    dump = incremental.json.dump
+
+    def killed_at_the_state(value, file, **options):
+        if "state" in value:
+            raise KeyboardInterrupt  # as a kill would, before state.json is written
+        dump(value, file, **options)
+
+    monkeypatch.setattr(incremental.json, "dump", killed_at_the_state)
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus)
+    monkeypatch.setattr(incremental.json, "dump", dump)
+    assert not (corpus.root / ".build-cache" / "state.json").exists()
+    result = build(corpus)
+    assert result.rendered == result.pages
+    assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
 
 
 def test_no_op_rebuild_writes_nothing(corpus):
