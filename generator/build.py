@@ -103,20 +103,20 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     from .map_template import draw_templates, restore_templates, saved_templates
     from .render import Renderer
 
-    with _collector_paused(), closing(DocumentCache(incremental.cache_folder(project))) as cache:
+    cache_folder = incremental.cache_folder(project)
+    with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
         site, problems = load_site_model(project, cache)
         cache.save()
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
         draw_templates()  # before the workers fork, so that none imports folium
-    renderer = Renderer(site, dirs, incremental.cache_folder(project))
+    renderer = Renderer(site, dirs, cache_folder)
     specs = renderer.page_specs()
     fingerprints = _fingerprints(project, site, inputs, specs)
     old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
     stale = [spec for spec in specs if old_prints.get(spec.output) != fingerprints[spec.output]]
     del old_prints
-    cache_folder = incremental.cache_folder(project)
     spare = writer.spare(cache_folder, previous.pop("spare", None))
     writer.clear_leftovers(project.site, cache_folder, spare)
     staging = Staging(project.site, cache_folder, spare)

@@ -2,10 +2,12 @@
 
 Parsing a sheet and checking it against its schema is most of what a build spends on a
 file it did not change: with a thousand sheets, a one-sheet edit would parse and check a
-thousand files. The cache (``.build-cache/documents``) keeps, per file, the parsed value,
-the positions the parse kept and the problems its own checks found (schema, hygiene), and
-gives them back only when the file's bytes, its path as printed and the generator's code
-are all as they were. Checks that look across files (references, translations) always run.
+thousand files. The cache (the ``documents`` store of ``kept.py``) keeps, per file, the
+parsed value, the positions the parse kept and the problems its own checks found (schema,
+hygiene), and gives them back only when the file's bytes, its path as printed and the
+generator's code are all as they were. A sheet's problems against the registries
+(references, translations) are kept too, by the registries' bytes as well
+(``ContentCheck``); the seed check always runs.
 """
 
 from __future__ import annotations
@@ -28,16 +30,16 @@ class DocumentCache:
     def __init__(self, folder: Path):
         self.kept = Kept(folder, "documents")
 
-    def restore(self, path: Path, display: str, raw: bytes) -> Document | None:
-        """The file as parsed and checked last time, if its bytes are unchanged; its own
-        problems are then known (``Document.file_problems``)."""
-        entry = self.kept.get((str(path), digest(raw)))
+    def restore(self, path: Path, display: str, file_digest: str) -> Document | None:
+        """The file as parsed and checked last time, if its bytes (``incremental.digest``
+        of them) are unchanged; its own problems are then known (``file_problems``)."""
+        entry = self.kept.get((str(path), file_digest))
         if entry is None or entry[0] != display:
             return None
         _, data, positions, keys, complete, problems = entry
         document = Document(path, display, data, positions, keys, complete)
         document.file_problems = [Problem(*problem) for problem in problems]
-        document.digest = digest(raw)
+        document.digest = file_digest
         return document
 
     def remember(self, document: Document) -> None:

@@ -172,15 +172,15 @@ def code_signature() -> str:
     """Identity of the code behind every kept value (parses, checks, exports, search
     records and indexes): after a change to the generator, Python or a library that
     makes them, nothing is answered from the cache."""
-    hasher = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    signature = hasher(sys.version.encode())
     for name in CODE_PACKAGES:
-        hasher.update(f"{name}={version(name)};".encode())
+        signature.update(f"{name}={version(name)};".encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
             info = path.stat()
-            hasher.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
-    return hasher.hexdigest()
+            signature.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
+    return signature.hexdigest()
 
 
 class Fingerprints:

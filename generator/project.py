@@ -131,12 +131,13 @@ def _load_through(cache: DocumentCache, path: Path, display: str
         raw = path.read_bytes()
     except OSError:
         return load_document(path, display)  # which says why in the usual words
-    document = cache.restore(path, display, raw)
+    file_digest = digest(raw)
+    document = cache.restore(path, display, file_digest)
     if document is not None:
         return document, []
     document, found = load_document(path, display, raw)
     if not found:
-        document.digest = digest(raw)
+        document.digest = file_digest
     return document, found
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from . import urls
 from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
-from .incremental import code_signature
+from .incremental import code_signature, hasher
 from .kept import Kept
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
@@ -152,7 +152,7 @@ def _same(record: Record) -> Record:
 
 
 def _digest_of(made_of: tuple) -> bytes:
-    return hashlib.blake2b(repr(made_of).encode(), digest_size=16).digest()
+    return hasher(repr(made_of).encode()).digest()
 
 
 def _sheet_record(sheet: Sheet, language: str) -> Record:
@@ -310,10 +310,10 @@ class SearchIndex:
 def _digest(shard: list[Entry]) -> str:
     """Digest of a shard's records (paths, and digests of what each is made from) and of
     the code that indexes them (Pagefind and the generator: ``code_signature``)."""
-    hasher = hashlib.blake2b(code_signature().encode(), digest_size=16)
+    shard_hash = hasher(code_signature().encode())
     for path, made_of, _ in shard:
-        hasher.update(path.encode() + b"\0" + made_of)
-    return hasher.hexdigest()
+        shard_hash.update(path.encode() + b"\0" + made_of)
+    return shard_hash.hexdigest()
 
 
 def _write_documents(pages: Path, shard: list[Entry], kept: Kept) -> None:
@@ -359,8 +359,8 @@ minutes), and is removed: memory-backed files outlive their process until a rebo
 def _remove_stale_scratch(root: Path) -> None:
     for folder in root.glob("search-*"):
         try:
-            stale = time.time() - folder.stat().st_mtime > STALE_SCRATCH
-            if stale and folder.stat().st_uid == os.getuid():
+            info = folder.stat()
+            if time.time() - info.st_mtime > STALE_SCRATCH and info.st_uid == os.getuid():
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue
