@@ -123,6 +123,7 @@ function failed(error) {
 let timer = null;
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(timer); // the search typing scheduled would empty and refill the list again
   remember(input.value);
   run(input.value).catch(failed);
 });
