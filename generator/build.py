@@ -11,6 +11,7 @@ would write.
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import Iterator
@@ -228,6 +229,7 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
+    single = functools.cache(lambda kind: _single_page_fingerprint(site, prints, kind))
 
     def fingerprint(spec) -> str:
         if spec.kind == "sheet":
@@ -237,9 +239,30 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str
         if spec.kind == "archive":  # its sheets in their order, and its count of pages
             listed, pages = archive_sheets(site, spec.key)
             return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
-        return prints.of(None)
+        return single(spec.kind)
 
     return {spec.output: fingerprint(spec) for spec in specs}
+
+
+def _single_page_fingerprint(site: Site, prints: incremental.Fingerprints, kind: str) -> str:
+    """The fingerprint of a page of which each language has one, made from what it shows
+    of the sheets: an edit to a sheet it does not show leaves it as it was."""
+    from .page_maps import popup_sheets
+    from .render import HOME_SHEETS
+    from .search import shard_folders
+
+    if kind == "home":  # the newest sheets' cards, and the count of all sheets
+        newest = site.newest_first[:HOME_SHEETS]
+        return prints.of([sheet.slug for sheet in newest], also=f"{len(site.sheets)} sheets")
+    if kind == "map":  # each place's popup: its newest sheets, and its count of sheets
+        listed, counts = [], []
+        for place, newest, count in popup_sheets(site):
+            listed += [sheet.slug for sheet in newest]
+            counts.append(f"{place.id}={count};")
+        return prints.of(listed, also="".join(counts))
+    if kind == "search":  # the search indexes it merges
+        return prints.of([], also=" ".join(shard_folders(site)))
+    return prints.of([])  # about, 404, landing: the global inputs only
 
 
 def _sheet_digest(sheet) -> str:

@@ -19,8 +19,13 @@ documents), compiled templates, and the spare site.
 A page is made from the *global* inputs (site.yml, registries, templates, code) and:
 a sheet page from its sheet; an entity page from every sheet involving the entity (so a
 sheet that stops mentioning it changes the page too); an archive page from the sheets it
-lists, in their order, and the number of archive pages; every other page (home, map,
-search, about, 404) from all sheets. Both records are written before the new site is
+lists, in their order, and the number of archive pages; the home page from the newest
+sheets it shows and the count of all; the site map from each place's newest sheets
+(those its popup lists) and its count of sheets; the search page from the folders of the
+search indexes; the about, 404 and landing pages from the global inputs alone. Templates
+are held to this: a template that shows more of the sheets than its page is made from
+(the count of sheets on the about page, say) needs its page kind's fingerprint widened
+in ``build.py`` too. Both records are written before the new site is
 swapped in and name the staging folder, which becomes ``site/`` only at the swap: after
 a build killed in between, they no longer match ``site/`` and the next build is full.
 """
@@ -190,15 +195,11 @@ class Fingerprints:
         """``base``: digest of what every page reads; ``sheets``: slug -> digest of its file."""
         self.base = base
         self.sheets = sheets
-        self.everything = self._hash(sorted(sheets))
 
-    def of(self, sheet_slugs: list[str] | None, also: str = "") -> str:
-        """Fingerprint of a page made from these sheets (None: from all of them), in this
-        order, and from ``also`` (what else it shows)."""
-        return self.everything if sheet_slugs is None else self._hash(sheet_slugs, also)
-
-    def _hash(self, slugs: list[str], also: str = "") -> str:
-        made_of = self.base + also + "".join(f"{s}={self.sheets[s]};" for s in slugs)
+    def of(self, sheet_slugs: list[str], also: str = "") -> str:
+        """Fingerprint of a page made from these sheets, in this order, and from ``also``
+        (what else it shows)."""
+        made_of = self.base + also + "".join(f"{s}={self.sheets[s]};" for s in sheet_slugs)
         return digest(made_of.encode())
 
 

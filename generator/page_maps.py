@@ -7,10 +7,11 @@ places, popups quoting the sentences), place pages (the place), and the site map
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .maps import MapFragment, MapPlace, build_map
-from .model import Entity, Sheet
+from .model import Entity, Sheet, Site
 
 if TYPE_CHECKING:
     from .render import PageContext
@@ -44,15 +45,23 @@ def site_map(page: PageContext) -> MapFragment | None:
     """Every place, each popup with the newest sheets about it (POPUP_SHEETS) and, when
     there are more, a link to the place page, which lists them all."""
     places = []
-    for place in page.site.of_kind("places"):
-        sheets = page.site.sheets_about(place.id)
-        newest = sorted(sheets, key=lambda sheet: sheet.updated, reverse=True)[:POPUP_SHEETS]
+    for place, newest, count in popup_sheets(page.site):
         links = tuple((page.plain(sheet.title), page.link("sheet", sheet.slug))
                       for sheet in newest)
-        more = (page.strings["place_all_sheets"].format(count=len(sheets))
-                if len(sheets) > POPUP_SHEETS else None)
+        more = (page.strings["place_all_sheets"].format(count=count)
+                if count > POPUP_SHEETS else None)
         places.append(_map_place(page, place, links, more))
     return _map(page, "site", places)
+
+
+def popup_sheets(site: Site) -> Iterator[tuple[Entity, list[Sheet], int]]:
+    """Every place, the newest sheets about it that its popup lists, and how many sheets
+    are about it: all the site map shows of the sheets (an edit to any other sheet leaves
+    the map as it was)."""
+    for place in site.of_kind("places"):
+        sheets = site.sheets_about(place.id)
+        newest = sorted(sheets, key=lambda sheet: sheet.updated, reverse=True)
+        yield place, newest[:POPUP_SHEETS], len(sheets)
 
 
 def _map_place(page: PageContext, place: Entity, links: tuple,

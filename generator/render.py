@@ -258,9 +258,9 @@ class PageSpec:
     path: str | None = None
     """Output path when it is not the kind's usual one (the root 404 page)."""
 
-    @property
+    @cached_property
     def output(self) -> str:
-        """Output path, relative to ``site/``."""
+        """Output path, relative to ``site/`` (asked for many times by an edit's build)."""
         return self.path or urls.page_path(self.kind, self.language, self.key)
 
 

@@ -121,6 +121,35 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
 
 
+def test_an_edit_renders_the_home_page_and_map_only_where_they_show_it(corpus, tmp_path,
+                                                                      monkeypatch):
+    """The home page is made from the newest sheets it shows and the count of all, the site
+    map from each place's newest sheets and its count, the about, search and 404 pages from
+    no sheet: an edit to an older sheet renders none of them, an edit to a sheet they show
+    or a new count renders the home page and map. Each time, as a clean build writes."""
+    monkeypatch.setattr("generator.render.HOME_SHEETS", 3)  # the 12 sheets share a date:
+    monkeypatch.setattr("generator.page_maps.POPUP_SHEETS", 3)  # 1-3 are shown, by slug
+    (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
+    build(corpus)
+    rendered = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render",
+                        lambda self, spec: rendered.append(spec.kind) or render(self, spec))
+    changes = [(lambda: edit(sheet(corpus, 9), "Report reveals", "Report shows"), set()),
+               (lambda: edit(sheet(corpus, 2), "Report reveals", "Report shows"),
+                {"home", "map"}),
+               (lambda: edit(sheet(corpus, 12), "published: {date: 2020-10",
+                             "published: {date: 2021-10"), {"home", "map"}),  # now first
+               (lambda: sheet(corpus, 10).unlink(), {"home", "map"})]  # one sheet fewer
+    for step, (change, pages) in enumerate(changes):
+        rendered.clear()
+        change()
+        build(corpus)
+        assert "archive" in rendered, step  # as every change here does
+        assert set(rendered) & {"home", "map", "about", "search", "404", "landing"} == pages
+        assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
+
+
 def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
     """The spare site may hold a file where the new site has a folder, or the reverse; and
     a folder someone made in site/ by hand, empty or not, is not carried over."""

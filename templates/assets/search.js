@@ -27,9 +27,9 @@ function engine() {
     };
     const loaded = await import("./pagefind/pagefind.js");
     await loaded.options(options);
-    for (const index of (labels.indexes ?? "").split(" ").filter(Boolean)) {
-      await loaded.mergeIndex(new URL(index, document.baseURI).pathname, options);
-    }
+    const indexes = (labels.indexes ?? "").split(" ").filter(Boolean);
+    await Promise.all(indexes.map( // together: one after another, a slow network adds up
+      (index) => loaded.mergeIndex(new URL(index, document.baseURI).pathname, options)));
     return loaded;
   })(); // a failed load stays failed (each query says so): merged indexes cannot be undone
   return pagefind;
