@@ -229,19 +229,19 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
-    single = functools.cache(lambda kind: _single_page_fingerprint(site, prints, kind))
 
-    def fingerprint(spec) -> str:
-        if spec.kind == "sheet":
-            return prints.of([spec.key])
-        if spec.kind in ENTITY_KINDS:
-            return prints.of([sheet.slug for sheet in site.sheets_about(spec.key)])
-        if spec.kind == "archive":  # its sheets in their order, and its count of pages
-            listed, pages = archive_sheets(site, spec.key)
+    @functools.cache  # by page, whatever the language: every language's is made alike
+    def fingerprint(kind: str, key: str | None) -> str:
+        if kind == "sheet":
+            return prints.of([key])
+        if kind in ENTITY_KINDS:
+            return prints.of([sheet.slug for sheet in site.sheets_about(key)])
+        if kind == "archive":  # its sheets in their order, and its count of pages
+            listed, pages = archive_sheets(site, key)
             return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
-        return single(spec.kind)
+        return _single_page_fingerprint(site, prints, kind)
 
-    return {spec.output: fingerprint(spec) for spec in specs}
+    return {spec.output: fingerprint(spec.kind, spec.key) for spec in specs}
 
 
 def _single_page_fingerprint(site: Site, prints: incremental.Fingerprints, kind: str) -> str:

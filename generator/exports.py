@@ -136,22 +136,21 @@ def places_geojson(site: Site) -> dict:
 
 
 def _entity(entity: Entity) -> dict:
-    data = _plain(entity, skip="origin")
+    data = _plain(entity)
     return {key: value for key, value in data.items() if value not in (None, {}, [], "")}
 
 
 def _fact(fact: Fact) -> dict:
-    data = _plain(fact, skip="origin")
+    data = _plain(fact)
     return {key: value for key, value in data.items() if value not in (None, {}, [])}
 
 
-def _plain(value, skip: str = ""):
+def _plain(value):
     """``value`` with its dataclasses (at any depth, in lists and dicts) as dicts of their
-    fields but ``skip``: what ``dataclasses.asdict`` gives, without the deep copy of every
-    value that made it most of an export's time."""
+    fields: what ``dataclasses.asdict`` gives, without the deep copy of every value that
+    made it most of an export's time."""
     if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _fields(type(value))
-                if name != skip}
+        return {name: _plain(getattr(value, name)) for name in _fields(type(value))}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if isinstance(value, dict):

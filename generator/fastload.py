@@ -6,8 +6,9 @@ explains a refusal: at the first thing it does not accept (a syntax error, an an
 alias, a tag, a repeated or non-text key, more than one document) it raises ``Irregular``
 and the strict loader parses the file again and says exactly what and where.
 
-Positions cost memory (hundreds per sheet), so ``keep`` says how deep to record them:
-the model records origins of the top two levels only; ``None`` keeps every position.
+Positions cost memory (hundreds per sheet), so ``keep`` says how deep to record them
+(two levels by default: a problem below them has its position found by parsing the file
+once more, see ``loader.Document.where``); ``None`` keeps every position.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -26,11 +26,13 @@ FOREIGN_RUNS = {
 }
 
 
+@lru_cache(maxsize=1 << 15)
 def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Markup:
     """Escaped text in which runs of the other script carry their own ``lang`` and ``dir``.
 
     An English name inside an Arabic sentence (or Arabic inside an English page) then
     renders in the right order and is read by screen readers in the right language.
+    Cached: names and sentences come back on page after page (a sheet's, its entities').
     """
     pieces, last = [], 0
     run_direction = "ltr" if page_direction == "rtl" else "rtl"

@@ -106,8 +106,13 @@ def site_identity(site: Path) -> list[int]:
 
 
 def load_state(project: Project) -> State | None:
+    """The last build's state; None when there is none, or not one this code reads (a
+    record of another version, or damaged): the build is then a full one."""
     data = _read(cache_folder(project) / "state.json")
-    return State(**data["state"]) if data else None
+    try:
+        return State(**data["state"]) if data else None
+    except (TypeError, KeyError):
+        return None
 
 
 def load_outputs(project: Project) -> dict:

@@ -1,7 +1,7 @@
 """The typed facts: entities, sheets and the site, built from checked documents.
 
-Builders here trust their input: ``check.py`` has already refused anything malformed.
-Each object keeps its origin (file, line, column) so later steps can point back at it.
+Builders here trust their input: ``check.py`` has already refused anything malformed,
+and pointed at the file, line and column of every problem: the model keeps no positions.
 """
 
 from __future__ import annotations
@@ -16,15 +16,6 @@ Text = dict[str, str]
 """A text per language code."""
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a value was written: shown in messages and kept in exports."""
-
-    path: str
-    line: int
-    col: int
-
-
 EPOCH = "1970-01-01"
 
 
@@ -32,10 +23,6 @@ def full_date(date: str) -> str:
     """A full or partial date as a full one (2020-10 -> 2020-10-01), for ordering and
     for formats that need a day."""
     return "-".join((date.split("-") + ["01", "01"])[:3])
-
-
-def _origin(document: Document, path: tuple) -> Origin:
-    return Origin(document.display, *document.where(path))
 
 
 @dataclass(slots=True)
@@ -70,7 +57,6 @@ class Entity:
     name: Text
     aliases: dict[str, list[str]]
     description: Text
-    origin: Origin
     status: str = "reviewed"
     role: Text = field(default_factory=dict)
     """People: their position at the time of the sources."""
@@ -107,7 +93,6 @@ class Fact:
     id: str
     text: Text
     sentences: list[str]
-    origin: Origin
     attribution: Attribution | None = None
     """Claims: ``attributed_to``; quotes: ``speaker``."""
     via: str | None = None
@@ -163,7 +148,6 @@ class Sheet:
     figures: list[Fact]
     mentions: dict[str, list[Mention]]
     """people / organizations / places -> mentions, as written in the sheet."""
-    origin: Origin
     document: Document
     """The parsed file, kept for exports of the original YAML."""
     corrections: list[Correction] = field(default_factory=list)
@@ -256,8 +240,8 @@ def site_model(site: Document, registries: dict[str, Document], sheets: list[She
     """The site of checked site.yml and registries, and the sheets made (``sheet_model``)."""
     entities = {}
     for kind, document in registries.items():
-        for i, entry in enumerate(document.data or []):
-            entities[entry["id"]] = _entity(kind, entry, _origin(document, (i,)))
+        for entry in document.data or []:
+            entities[entry["id"]] = _entity(kind, entry)
     return Site(_settings(site.data), dict(sorted(entities.items())), sheets)
 
 
@@ -271,7 +255,7 @@ def _settings(data: dict) -> SiteSettings:
         digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"))
 
 
-def _entity(kind: str, entry: dict, origin: Origin) -> Entity:
+def _entity(kind: str, entry: dict) -> Entity:
     relations = {}
     for relation in ("organization", "parent", "backers", "country"):
         if relation in entry:
@@ -279,7 +263,7 @@ def _entity(kind: str, entry: dict, origin: Origin) -> Entity:
             relations[relation] = value if isinstance(value, list) else [value]
     return Entity(
         kind=kind, id=entry["id"], name=entry["name"], aliases=entry.get("aliases", {}),
-        description=entry.get("description", {}), origin=origin,
+        description=entry.get("description", {}),
         status=entry.get("status", "reviewed"), role=entry.get("role", {}),
         category=entry.get("kind", ""), relations=relations, lat=entry.get("lat"),
         lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"))
@@ -290,8 +274,7 @@ def sheet_model(slug: str, document: Document) -> Sheet:
     data = document.data
     source = data["source"]
     published = source.get("published", {})
-    facts = {name: [_fact(name, item, _origin(document, (name, i)))
-                    for i, item in enumerate(data.get(name, []))]
+    facts = {name: [_fact(name, item) for item in data.get(name, [])]
              for name in ("claims", "quotes", "timeline", "figures")}
     return Sheet(
         slug=slug,
@@ -303,7 +286,7 @@ def sheet_model(slug: str, document: Document) -> Sheet:
         text=[Sentence(s["id"], s["text"]) for s in data["text"]],
         mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
                   for kind in ("people", "organizations", "places")},
-        origin=_origin(document, ()), document=document,
+        document=document,
         corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
         **facts)
 
@@ -311,11 +294,11 @@ def sheet_model(slug: str, document: Document) -> Sheet:
 FACT_KIND = {"claims": "claim", "quotes": "quote", "timeline": "event", "figures": "figure"}
 
 
-def _fact(list_name: str, item: dict, origin: Origin) -> Fact:
+def _fact(list_name: str, item: dict) -> Fact:
     who = item.get("attributed_to", item.get("speaker"))
     return Fact(
         kind=FACT_KIND[list_name], id=item["id"], text=item.get("text", item.get("label", {})),
-        sentences=item["sentences"], origin=origin,
+        sentences=item["sentences"],
         attribution=Attribution.parse(who) if who is not None else None, via=item.get("via"),
         date=item.get("date"), approximate=item.get("approximate", False),
         value=item.get("value"))

@@ -11,7 +11,7 @@ import math
 import shutil
 import traceback
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -171,7 +171,7 @@ class PageContext:
     def plain(self, text: Text) -> str:
         """The text as the page shows it, without markup: for attributes, structured data,
         feeds and map labels."""
-        return str(self.tr(text).striptags())
+        return _without_tags(self.tr(text))
 
     def md(self, text: Text) -> Markup:
         """A Markdown text in the page's language, sanitized."""
@@ -217,6 +217,12 @@ class PageContext:
         """(language, its own name, relative URL) of this page in every site language."""
         return [(lang, language_name(lang), self.link(self.kind, self.key, lang))
                 for lang in self.site.settings.languages]
+
+
+@lru_cache(maxsize=1 << 14)
+def _without_tags(html: Markup) -> str:
+    """Cached: a sheet's title and its entities' names are needed plain on many pages."""
+    return str(html.striptags())
 
 
 def archive_key(number: int) -> str | None:
