@@ -8,6 +8,7 @@ a domain root and under a project sub-path (``https://user.github.io/repo/``) al
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 FOLDERS = {
@@ -18,8 +19,10 @@ FOLDERS = {
 """Page kind -> folder under the language folder."""
 
 
+@lru_cache(maxsize=1 << 16)
 def page_path(kind: str, language: str, key: str | None = None) -> str:
-    """Output path, relative to ``site/``, of one page."""
+    """Output path, relative to ``site/``, of one page (cached: every page links to
+    dozens of others, and the same ones come back on page after page)."""
     if kind == "landing":
         return "index.html"
     if kind == "404":
