@@ -20,7 +20,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import incremental, writer
+from . import incremental, urls, writer
 from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project
 from .theme import template_dirs
@@ -116,14 +116,15 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
     specs = renderer.page_specs()
     fingerprints = _fingerprints(project, site, inputs, specs)
     old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
-    stale = [spec for spec in specs if old_prints.get(spec.output) != fingerprints[spec.output]]
+    unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
+    stale = [spec for spec in specs if spec.output not in unchanged]
     spare = writer.spare(cache_folder, previous.pop("spare", None))
     writer.clear_leftovers(project.site, cache_folder, spare)
     staging = Staging(project.site, cache_folder, spare)
     try:
-        digests, shards = _assemble(staging, renderer, specs, stale, previous, quiet,
-                                    cache_folder, project.site)
+        digests, shards = _assemble(staging, renderer, specs, stale, unchanged, previous,
+                                    quiet, cache_folder, project.site)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         retired = previous["files"] if trusted and project.site.is_dir() else None
@@ -166,11 +167,13 @@ def _release(document: Document) -> None:
     document.positions, document.key_positions = {}, {}
 
 
-def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: bool,
-              cache: Path, old_site: Path) -> tuple[dict[str, str], dict[str, str]]:
+def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str], previous: dict,
+              quiet: bool, cache: Path, old_site: Path
+              ) -> tuple[dict[str, str], dict[str, str]]:
     """Fill ``staging``: the stale pages rendered by workers while this process computes
-    the other files, the rest linked from the old site. The digest of every file, and the
-    search index's shards (digest -> folder)."""
+    the other files, the rest linked from the old site (``unchanged``: the files made from
+    the same inputs as last time). The digest of every file, and the search index's shards
+    (digest -> folder)."""
     from .pool import RenderJob
     from .progress import Progress
     from .search import Previous, SearchIndex
@@ -184,7 +187,9 @@ def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: b
                              Previous(old_site, previous.get("search", {}), old_digests))
         job.render_here()  # a few pages, while Pagefind runs
         others = other_files(renderer.site, renderer.dirs, renderer,
-                             [spec.output for spec in specs], cache, search)
+                             [spec.output for spec in specs], cache, search,
+                             {path: old_digests[path] for path in unchanged
+                              if path in old_digests})
         with closing(others):
             digests = _write_files(staging, others, old_digests)
         kept, lost = _keep_unchanged_pages(staging, specs, stale, old_digests)
@@ -199,21 +204,24 @@ def _assemble(staging: Staging, renderer, specs, stale, previous: dict, quiet: b
     return digests, search.shards
 
 
-def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
-                ) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
+def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search,
+                unchanged: dict[str, str]) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
     Files are given one at a time, to be written at once: a big site's exports and search
     index would otherwise all be held in memory. ``search`` is the search index, started
     before: Pagefind works in its own processes meanwhile. ``cache`` is the folder where
-    exports are kept between builds.
+    exports are kept between builds. ``unchanged``: path -> last digest of the files made
+    from the same inputs as last time (the feeds, when their sheets are the same).
     """
     from .exports import export_files
     from .schema import schema_files
     from .sitemap import sitemap
 
     yield from read_assets(dirs).items()
-    yield from renderer.feeds().items()
+    for language in site.settings.languages:
+        path, feed = urls.feed_path(language), functools.partial(renderer.feed, language)
+        yield path, Unread(unchanged[path], feed) if path in unchanged else feed()
     yield from schema_files().items()
     yield from export_files(site, cache)
     yield ".nojekyll", b""
@@ -224,14 +232,15 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
 
 
 def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str, str]:
-    """Output path -> fingerprint of what the page is made from (see incremental.py)."""
+    """Output path -> fingerprint of what the page (or feed) is made from (see
+    incremental.py)."""
     from .render import ENTITY_KINDS, archive_sheets
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
 
     @functools.cache  # by page, whatever the language: every language's is made alike
-    def fingerprint(kind: str, key: str | None) -> str:
+    def fingerprint(kind: str, key: str | None = None) -> str:
         if kind == "sheet":
             return prints.of([key])
         if kind in ENTITY_KINDS:
@@ -241,16 +250,22 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str
             return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
         return _single_page_fingerprint(site, prints, kind)
 
-    return {spec.output: fingerprint(spec.kind, spec.key) for spec in specs}
+    prints_by_path = {spec.output: fingerprint(spec.kind, spec.key) for spec in specs}
+    prints_by_path.update((urls.feed_path(language), fingerprint("feed"))
+                          for language in site.settings.languages)
+    return prints_by_path
 
 
 def _single_page_fingerprint(site: Site, prints: incremental.Fingerprints, kind: str) -> str:
-    """The fingerprint of a page of which each language has one, made from what it shows
-    of the sheets: an edit to a sheet it does not show leaves it as it was."""
+    """The fingerprint of a page (or feed) of which each language has one, made from what
+    it shows of the sheets: an edit to a sheet it does not show leaves it as it was."""
+    from .feeds import ENTRIES
     from .page_maps import popup_sheets
     from .render import HOME_SHEETS
     from .search import shard_folders
 
+    if kind == "feed":  # its entries
+        return prints.of([sheet.slug for sheet in site.newest_first[:ENTRIES]])
     if kind == "home":  # the newest sheets' cards, and the count of all sheets
         newest = site.newest_first[:HOME_SHEETS]
         return prints.of([sheet.slug for sheet in newest], also=f"{len(site.sheets)} sheets")

@@ -342,10 +342,9 @@ class Renderer:
         return self._render(spec.template, spec.kind, spec.language, spec.key, spec.path,
                             **extra)
 
-    def feeds(self) -> dict[str, bytes]:
-        """The Atom feed of every language."""
-        return {urls.feed_path(lang): atom_feed(self.context("home", lang, None))
-                for lang in self.site.settings.languages}
+    def feed(self, language: str) -> bytes:
+        """The Atom feed of a language."""
+        return atom_feed(self.context("home", language, None))
 
     def context(self, kind: str, language: str, key: str | None,
                 path: str | None = None) -> PageContext:

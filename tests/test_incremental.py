@@ -121,32 +121,36 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
 
 
-def test_an_edit_renders_the_home_page_and_map_only_where_they_show_it(corpus, tmp_path,
-                                                                      monkeypatch):
+def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
+        corpus, tmp_path, monkeypatch):
     """The home page is made from the newest sheets it shows and the count of all, the site
-    map from each place's newest sheets and its count, the about, search and 404 pages from
-    no sheet: an edit to an older sheet renders none of them, an edit to a sheet they show
-    or a new count renders the home page and map. Each time, as a clean build writes."""
-    monkeypatch.setattr("generator.render.HOME_SHEETS", 3)  # the 12 sheets share a date:
-    monkeypatch.setattr("generator.page_maps.POPUP_SHEETS", 3)  # 1-3 are shown, by slug
+    map from each place's newest sheets and its count, a feed from the sheets it lists,
+    the about, search and 404 pages from no sheet: an edit to an older sheet renders none
+    of them, an edit to a sheet they show renders them, a new count renders the pages that
+    show it. Each time, as a clean build writes."""
+    for shown in ("render.HOME_SHEETS", "page_maps.POPUP_SHEETS", "feeds.ENTRIES"):
+        monkeypatch.setattr(f"generator.{shown}", 3)  # the 12 sheets share a date: 1-3
     (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
     build(corpus)
     rendered = []
-    render = Renderer.render
+    render, feed = Renderer.render, Renderer.feed
     monkeypatch.setattr(Renderer, "render",
                         lambda self, spec: rendered.append(spec.kind) or render(self, spec))
+    monkeypatch.setattr(Renderer, "feed",
+                        lambda self, language: rendered.append("feed") or feed(self, language))
     changes = [(lambda: edit(sheet(corpus, 9), "Report reveals", "Report shows"), set()),
                (lambda: edit(sheet(corpus, 2), "Report reveals", "Report shows"),
-                {"home", "map"}),
+                {"home", "map", "feed"}),
                (lambda: edit(sheet(corpus, 12), "published: {date: 2020-10",
-                             "published: {date: 2021-10"), {"home", "map"}),  # now first
+                             "published: {date: 2021-10"), {"home", "map", "feed"}),  # first
                (lambda: sheet(corpus, 10).unlink(), {"home", "map"})]  # one sheet fewer
     for step, (change, pages) in enumerate(changes):
         rendered.clear()
         change()
         build(corpus)
         assert "archive" in rendered, step  # as every change here does
-        assert set(rendered) & {"home", "map", "about", "search", "404", "landing"} == pages
+        shown = {"home", "map", "feed", "about", "search", "404", "landing"}
+        assert set(rendered) & shown == pages, step
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
 
 
