@@ -26,7 +26,7 @@ FOREIGN_RUNS = {
 }
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Markup:
     """Escaped text in which runs of the other script carry their own ``lang`` and ``dir``.
 
