@@ -26,13 +26,14 @@ FOREIGN_RUNS = {
 }
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 13, typed=True)
 def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Markup:
     """Escaped text in which runs of the other script carry their own ``lang`` and ``dir``.
 
     An English name inside an Arabic sentence (or Arabic inside an English page) then
     renders in the right order and is read by screen readers in the right language.
-    Cached: names and sentences come back on page after page (a sheet's, its entities').
+    Cached: names and sentences come back on page after page (a sheet's, its entities'),
+    by type too: a ``Markup`` is escaped no more, a ``str`` of the same letters is.
     """
     pieces, last = [], 0
     run_direction = "ltr" if page_direction == "rtl" else "rtl"

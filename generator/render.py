@@ -240,7 +240,7 @@ class PageContext:
                 for lang in self.site.settings.languages]
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 13, typed=True)
 def _without_tags(html: Markup) -> str:
     """Cached: a sheet's title and its entities' names are needed plain on many pages."""
     return str(html.striptags())
