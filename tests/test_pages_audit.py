@@ -20,7 +20,8 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 KEY_PAGES = {"home": "", "sheet": f"sheets/{SHEET}/", "map": "map/", "place": "places/baghdad/",
-             "person": "people/mike-pompeo/"}
+             "person": "people/mike-pompeo/", "archive": "archive/", "search": "search/",
+             "about": "about/"}
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
