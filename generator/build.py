@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .doccache import DocumentCache
     from .loader import Document
     from .model import Site
+    from .recall import Recall
 
 
 @dataclass
@@ -59,46 +60,64 @@ def load_and_check(project: Project, strict: bool = False, cache: DocumentCache 
     return Documents(content.files.site, content.files.registries, sheets), content.problems()
 
 
-def load_site_model(project: Project, cache: DocumentCache) -> tuple[Site, list[Problem]]:
+def load_site_model(project: Project, cache: DocumentCache, recall: Recall | None = None
+                    ) -> tuple[Site, list[Problem]]:
     """The checked content as the site's model, and its warnings; raise ContentError on
     errors. Each sheet is read, checked and made part of the model in turn, then its parse
-    is let go: a big site's parsed files are never all in memory."""
+    is let go: a big site's parsed files are never all in memory. With a ``recall`` (a
+    preview server's), unchanged sheets are taken from the build before instead."""
     from .check import CheckedContent
     from .model import sheet_model, site_model
 
     content = CheckedContent(project, cache=cache)
     sheets = []
-    for slug, document, fine in content.sheets():
-        if fine:
-            sheets.append(sheet_model(slug, document))
-        _release(document)
+    for path in content.files.sheet_paths:
+        recalled = recall.take(path, content, cache) if recall is not None else None
+        if recalled is not None:
+            model = recalled.model
+        else:
+            document, verdict = content.sheet(path)
+            model = sheet_model(path.stem, document) if verdict.fine else None
+            _release(document)
+            if recall is not None:
+                recall.keep(path, content, document, verdict, model)
+        if model is not None:
+            sheets.append(model)
     problems = content.problems()
     if any(p.is_error for p in problems):
         raise ContentError(problems)
     return site_model(content.files.site, content.files.registries, sheets), problems
 
 
-def build(project: Project, quiet: bool = False) -> BuildResult:
+def build(project: Project, quiet: bool = False, recall: Recall | None = None
+          ) -> BuildResult:
     """Build ``project`` into its ``site/``; raise ContentError and write nothing on errors.
 
-    ``quiet`` hides the progress line a long build shows on a terminal.
+    ``quiet`` hides the progress line a long build shows on a terminal. ``recall``: what
+    the builds before in this process found of the sheets (``recall.py``), for a process
+    that builds again and again.
     """
     start = time.perf_counter()
     dirs = template_dirs(project.templates)
     inputs = incremental.scan_inputs(project, dirs)
+    if recall is not None:
+        recall.start(inputs, project.seeds)
     with incremental.build_lock(project):
         state = incremental.load_state(project)
         site_now = incremental.site_identity(project.site)
         if state and site_now and state.inputs == inputs and state.site == site_now:
+            if recall is not None and not recall.sheets:
+                _prime(project, recall)
             return BuildResult(state.pages, state.files, state.problems(), 0,
                                time.perf_counter() - start, up_to_date=True)
         trusted = state is not None and state.site == site_now and bool(site_now)
-        result = _build(project, dirs, inputs, trusted, quiet)
+        result = _build(project, dirs, inputs, trusted, quiet, recall)
     result.seconds = time.perf_counter() - start
     return result
 
 
-def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> BuildResult:
+def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
+           recall: Recall | None) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .doccache import DocumentCache
     from .map_template import draw_templates, restore_templates, saved_templates
@@ -106,7 +125,7 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
 
     cache_folder = incremental.cache_folder(project)
     with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
-        site, problems = load_site_model(project, cache)
+        site, problems = load_site_model(project, cache, recall)
         cache.save()
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
@@ -137,6 +156,17 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool) -> 
         staging.abort()
         raise
     return BuildResult(len(specs), len(digests), problems, len(stale))
+
+
+def _prime(project: Project, recall: Recall) -> None:
+    """Fill an empty ``recall`` from the content as it is (a preview server starting on a
+    site that is up to date), so that its first edit reads one sheet too. Nothing is
+    written: the cache is read, not saved."""
+    from .doccache import DocumentCache
+
+    with _collector_paused(), closing(DocumentCache(incremental.cache_folder(project))
+                                      ) as cache:
+        load_site_model(project, cache, recall)
 
 
 @contextmanager

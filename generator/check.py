@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import references
@@ -23,6 +25,17 @@ from .translations import check_translations, load_confirmations
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
+
+
+@dataclass
+class Verdict:
+    """What checking one sheet found."""
+
+    problems: list[Problem]
+    used: list[str]
+    """The entity ids it uses (an entity none uses is reported)."""
+    fine: bool
+    """Well-formed: a model can be made of it."""
 
 
 class ContentCheck:
@@ -62,19 +75,39 @@ class ContentCheck:
         """What a sheet's references and translations are checked against, but for its
         confirmed translations."""
 
-    def sheet(self, document: Document, readable: bool = True) -> bool:
+    def sheet(self, document: Document, readable: bool = True) -> Verdict:
         """Check one sheet (``readable``: it was read without error): its shape, and if
-        well-formed its references and translations. Whether it is well-formed (a model
-        can be made of it)."""
-        found = _schema_problems([(document, "sheet")]) if readable else []
-        self.problems.extend(found)
-        if not readable or any(p.is_error for p in found):
+        well-formed its references and translations."""
+        verdict = self._verdict(document, readable)
+        self.adopt(verdict)
+        return verdict
+
+    def adopt(self, verdict: Verdict) -> None:
+        """Count what checking one sheet found (now, or in a build before)."""
+        self.problems.extend(verdict.problems)
+        if not verdict.fine:
             self.shapeless = True
-            return False
         if self.index is not None:
-            references.check_seed(self.seeds, document, self.problems)
-            self.problems.extend(self._against_registries(document))
-        return True
+            self.index.used.update(verdict.used)
+
+    def against_for(self, display: str) -> str | None:
+        """What the sheet printed as ``display`` is checked against, but for its own
+        bytes and the seeds: the registries, languages, strictness and its confirmed
+        translations. None while site.yml or a registry is malformed."""
+        if self.index is None:
+            return None
+        return self.against + json.dumps(self.confirmed.get(display, {}), sort_keys=True)
+
+    def _verdict(self, document: Document, readable: bool) -> Verdict:
+        found = _schema_problems([(document, "sheet")]) if readable else []
+        if not readable or any(p.is_error for p in found):
+            return Verdict(found, [], False)
+        used: list[str] = []
+        if self.index is not None:
+            references.check_seed(self.seeds, document, found)
+            problems, used = self._against_registries(document)
+            found += problems
+        return Verdict(found, used, True)
 
     def finish(self) -> list[Problem]:
         """Every problem found, with those that needed all the sheets."""
@@ -82,25 +115,21 @@ class ContentCheck:
             references.check_unused(self.registries, self.index, self.problems)
         return self.problems
 
-    def _against_registries(self, document: Document) -> list[Problem]:
-        """The sheet's references and translations: its problems, and the entities it
-        uses counted (``index.used``)."""
-        against = self.against + json.dumps(self.confirmed.get(document.display, {}),
-                                            sort_keys=True)
+    def _against_registries(self, document: Document) -> tuple[list[Problem], list[str]]:
+        """The sheet's references and translations: its problems, and the entity ids it
+        uses."""
+        against = self.against_for(document.display)
         kept = self.cache.sheet_checks(document, against) if self.cache else None
         if kept is not None:
-            problems, used = kept
-            self.index.used.update(used)
-            return problems
+            return kept
         problems: list[Problem] = []
         counted, self.index.used = self.index.used, set()
         references.check_sheet(document, self.index, problems)
         problems += check_translations(document, self.languages, self.confirmed, self.strict)
-        used, self.index.used = self.index.used, counted
-        counted.update(used)
+        used, self.index.used = sorted(self.index.used), counted
         if self.cache is not None:
-            self.cache.keep_sheet_checks(document, against, problems, sorted(used))
-        return problems
+            self.cache.keep_sheet_checks(document, against, problems, used)
+        return problems, used
 
 
 class CheckedContent:
@@ -118,10 +147,16 @@ class CheckedContent:
 
     def sheets(self) -> Iterator[tuple[str, Document, bool]]:
         """(slug, document, well-formed) of each sheet, checked, in slug order."""
-        for slug, document, readable in self.files.sheets():
-            fine = self.check.sheet(document, readable)
-            self._remember(document)
-            yield slug, document, fine
+        for path in self.files.sheet_paths:
+            document, verdict = self.sheet(path)
+            yield path.stem, document, verdict.fine
+
+    def sheet(self, path: Path) -> tuple[Document, Verdict]:
+        """One sheet, read and checked."""
+        document, readable = self.files.sheet(path)
+        verdict = self.check.sheet(document, readable)
+        self._remember(document)
+        return document, verdict
 
     def problems(self) -> list[Problem]:
         """Every problem of the content, sorted by file and line (once ``sheets`` is

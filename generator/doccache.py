@@ -54,7 +54,8 @@ class DocumentCache:
                      ) -> tuple[list[Problem], list[str]] | None:
         """The problems a sheet had against ``against`` (the registries' bytes and what
         else ``ContentCheck`` names), and the entity ids it used, if it is unchanged."""
-        entry = self.kept.get(_checks_key(document, against)) if document.digest else None
+        entry = (self.kept.get(_checks_key(document.display, document.digest, against))
+                 if document.digest else None)
         if entry is None:
             return None
         problems, used = entry
@@ -63,8 +64,13 @@ class DocumentCache:
     def keep_sheet_checks(self, document: Document, against: str, problems: list[Problem],
                           used: list[str]) -> None:
         if document.digest is not None:
-            self.kept.put(_checks_key(document, against),
+            self.kept.put(_checks_key(document.display, document.digest, against),
                           ([astuple(problem) for problem in problems], used))
+
+    def retain_sheet(self, path: Path, display: str, file_digest: str, against: str) -> None:
+        """Keep what is kept of a sheet for the next build, unread: this build took the
+        sheet from memory (``recall.py``)."""
+        self.kept.retain([(str(path), file_digest), _checks_key(display, file_digest, against)])
 
     @property
     def empty(self) -> bool:
@@ -94,8 +100,8 @@ class DocumentCache:
         self.kept.close()
 
 
-def _checks_key(document: Document, against: str) -> tuple:
-    return ("checks", document.display, document.digest, digest(against.encode()))
+def _checks_key(display: str, file_digest: str, against: str) -> tuple:
+    return ("checks", display, file_digest, digest(against.encode()))
 
 
 def _entry(document: Document) -> tuple:

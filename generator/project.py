@@ -94,9 +94,13 @@ class ContentFiles:
     def sheets(self) -> Iterator[tuple[str, Document, bool]]:
         """(slug, document, read without error) of each sheet, in slug order."""
         for path in self.sheet_paths:
-            before = len(self.problems)
-            document = self._load(path)
-            yield path.stem, document, not any(p.is_error for p in self.problems[before:])
+            yield (path.stem, *self.sheet(path))
+
+    def sheet(self, path: Path) -> tuple[Document, bool]:
+        """One sheet's document, and whether it was read without error."""
+        before = len(self.problems)
+        document = self._load(path)
+        return document, not any(p.is_error for p in self.problems[before:])
 
     def _load(self, path: Path) -> Document:
         display = self.project.display(path)

@@ -30,6 +30,7 @@ from .errors import BuildError, ContentError
 from .loader import load_document
 from .output import print_problems
 from .project import Project
+from .recall import Recall
 
 HOST = "127.0.0.1"
 WATCHED = ("content", "templates", "seeds")
@@ -76,6 +77,8 @@ class PreviewServer(LiveReloadServer):
 
     def __init__(self, project: Project, port: int, mount_path: str = "/"):
         self.project = project
+        self.recall = Recall()
+        """The sheets as the last builds found them: an edit's build reads one sheet."""
         self.error_html: bytes | None = None
         super().__init__(builder=self.rebuild, host=HOST, port=port, root=str(project.site),
                          mount_path=mount_path, polling_interval=0.25)
@@ -86,7 +89,7 @@ class PreviewServer(LiveReloadServer):
         Never raises: an exception would leave the browsers waiting (see LiveReloadServer)."""
         started = time.perf_counter()
         try:
-            result = build(self.project)
+            result = build(self.project, recall=self.recall)
         except ContentError as error:
             print_problems(error.problems)
             errors = [p for p in error.problems if p.is_error]

@@ -9,9 +9,11 @@ import pytest
 from conftest import SHEET, copy_project, tree_digest
 
 from generator import incremental
-from generator.build import build
+from generator.build import build, load_and_check
+from generator.check import CheckedContent
 from generator.errors import ContentError
 from generator.project import Project
+from generator.recall import Recall
 from generator.render import Renderer
 
 
@@ -152,6 +154,51 @@ def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
         shown = {"home", "map", "feed", "about", "search", "404", "landing"}
         assert set(rendered) & shown == pages, step
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
+
+
+def test_builds_that_recall_the_sheets_before_find_what_fresh_ones_find(corpus, tmp_path,
+                                                                         monkeypatch):
+    """A preview server builds again and again with a ``Recall``: an unchanged sheet is
+    taken from the build before, unread. Each build still writes what a clean build writes
+    and reports exactly the problems a fresh check finds, whatever changed: a sheet, a
+    registry (every sheet is checked again), the seeds, a sheet broken and mended, a sheet
+    swapped for a link to a file outside content/ with the same time and size."""
+    read = []
+    sheet_read = CheckedContent.sheet
+    monkeypatch.setattr(CheckedContent, "sheet",
+                        lambda self, path: read.append(path.stem) or sheet_read(self, path))
+    recall = Recall()
+    build(corpus, recall=recall)
+    people = corpus.content / "entities" / "people.yml"
+    seed = next(corpus.seeds.iterdir())
+    outside = tmp_path / "outside.yml"
+
+    def swap_for_a_link() -> None:  # and edit another, or nothing would have changed
+        shutil.copy2(sheet(corpus, 4), outside)  # same bytes, time and size
+        sheet(corpus, 4).unlink()
+        sheet(corpus, 4).symlink_to(outside)
+        edit(sheet(corpus, 3), "Report tells", "Report says")
+
+    steps = [("sheet", lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"), 1),
+             ("nothing read", lambda: edit(sheet(corpus, 3), "Report shows", "Report tells"), 1),
+             ("registry", lambda: edit(people, "name: {ar: ", "name: {ar: تعديل "), 12),
+             ("seed gone", lambda: seed.rename(tmp_path / seed.name), 12),
+             ("seed back", lambda: (tmp_path / seed.name).rename(seed), 12),
+             ("broken", lambda: edit(sheet(corpus, 6), "title:", "titel:"), 1),
+             ("mended", lambda: edit(sheet(corpus, 6), "titel:", "title:"), 1),
+             ("link", swap_for_a_link, 2)]
+    for step, (name, change, sheets_read) in enumerate(steps):
+        change()
+        read.clear()
+        try:
+            problems = build(corpus, recall=recall).warnings
+        except ContentError as error:
+            problems = error.problems
+        assert len(read) == sheets_read, name
+        assert problems == load_and_check(corpus)[1], name
+        if not any(problem.is_error for problem in problems):
+            assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
+    assert "path-outside" in {problem.rule for problem in problems}
 
 
 def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
