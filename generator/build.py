@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from . import incremental, urls, writer
 from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project
-from .theme import template_dirs
+from .theme import changed_templates, template_dirs
 from .writer import Staging, Streamed, Unread, read_assets
 
 if TYPE_CHECKING:
@@ -133,7 +133,8 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
         draw_templates()  # before the workers fork, so that none imports folium
     renderer = Renderer(site, dirs, cache_folder)
     specs = renderer.page_specs()
-    fingerprints = _fingerprints(project, site, inputs, specs)
+    free = renderer.templates_using(changed_templates(dirs), {spec.template for spec in specs})
+    fingerprints = _fingerprints(project, site, inputs, specs, free)
     old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
     unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
@@ -261,16 +262,21 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     yield from search.files()
 
 
-def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str, str]:
+def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[str]
+                  ) -> dict[str, str]:
     """Output path -> fingerprint of what the page (or feed) is made from (see
-    incremental.py)."""
+    incremental.py). ``free``: the page templates the project changed (or that use one it
+    changed), which may show anything of any sheet: their pages are made from all."""
     from .render import ENTITY_KINDS, archive_sheets
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
+    every_sheet = functools.cache(lambda: prints.of(sorted(sheets)))
 
     @functools.cache  # by page, whatever the language: every language's is made alike
-    def fingerprint(kind: str, key: str | None = None) -> str:
+    def fingerprint(kind: str, key: str | None = None, template: str = "") -> str:
+        if template in free:
+            return every_sheet()
         if kind == "sheet":
             return prints.of([key])
         if kind in ENTITY_KINDS:
@@ -280,7 +286,8 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs) -> dict[str
             return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
         return _single_page_fingerprint(site, prints, kind)
 
-    prints_by_path = {spec.output: fingerprint(spec.kind, spec.key) for spec in specs}
+    prints_by_path = {spec.output: fingerprint(spec.kind, spec.key, spec.template)
+                      for spec in specs}
     prints_by_path.update((urls.feed_path(language), fingerprint("feed"))
                           for language in site.settings.languages)
     return prints_by_path

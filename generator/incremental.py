@@ -117,8 +117,13 @@ def load_state(project: Project) -> State | None:
 
 
 def load_outputs(project: Project) -> dict:
-    """``{"pages": {path: fingerprint}, "files": {path: digest}}`` of the last build."""
-    return _read(cache_folder(project) / "outputs.json") or {"pages": {}, "files": {}}
+    """``{"pages": {path: fingerprint}, "files": {path: digest}, ...}`` of the last build;
+    both empty when the record is missing or not whole (nothing is then taken from the
+    old site)."""
+    data = _read(cache_folder(project) / "outputs.json") or {}
+    if not all(isinstance(data.get(name), dict) for name in ("pages", "files")):
+        return {"pages": {}, "files": {}}
+    return data
 
 
 def _read(path: Path) -> dict | None:

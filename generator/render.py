@@ -22,6 +22,7 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
+    meta,
 )
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
@@ -62,10 +63,12 @@ class _TemplateContext(Context):
     """Jinja's context, calling the page's own helpers (``page.tr``, ``page.link``...)
     straight away: Jinja asks every callable whether it wants the context passed in, a
     dozen attribute lookups that cost a page more than the call (a sheet page makes
-    hundreds). The helpers never want it; anything else is called the usual way."""
+    hundreds). A helper marked to want it (``pass_context``...) and anything else is
+    called the usual way."""
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
-        if type(__obj) is MethodType and isinstance(__obj.__self__, PageContext):
+        if (type(__obj) is MethodType and isinstance(__obj.__self__, PageContext)
+                and "jinja_pass_arg" not in __obj.__func__.__dict__):
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
             try:
@@ -324,6 +327,22 @@ class Renderer:
                       for entity in self.site.entities.values()]
         return specs
 
+
+    def templates_using(self, names: set[str], pages: set[str]) -> set[str]:
+        """The page templates among ``pages`` that are one of ``names`` or use one: extend,
+        include or import it, at any depth (a template named by an expression may be any,
+        so it counts as using them)."""
+        return {page for page in pages if names and self._uses(page, names, set())}
+
+    def _uses(self, template: str, names: set[str], seen: set[str]) -> bool:
+        if template in names:
+            return True
+        if template in seen:
+            return False
+        seen.add(template)
+        source = self.env.loader.get_source(self.env, template)[0]
+        return any(used is None or self._uses(used, names, seen)
+                   for used in meta.find_referenced_templates(self.env.parse(source)))
 
     def render(self, spec: PageSpec) -> tuple[str, str]:
         """(output path, HTML) of one page."""

@@ -22,3 +22,19 @@ def template_dirs(project_templates: Path) -> tuple[Path, ...]:
     if not dirs or default.resolve() != dirs[0].resolve():
         dirs.append(default)
     return tuple(dirs)
+
+
+def changed_templates(dirs: tuple[Path, ...]) -> set[str]:
+    """Names of the templates a project changed: its own files that are not, byte for
+    byte, the packaged template of the same name (a copy is no change)."""
+    default = packaged_templates()
+    changed = set()
+    for folder in dirs:
+        if folder.resolve() == default.resolve():
+            continue
+        for path in folder.rglob("*.html"):
+            name = path.relative_to(folder).as_posix()
+            packaged = default / name
+            if not packaged.is_file() or packaged.read_bytes() != path.read_bytes():
+                changed.add(name)
+    return changed

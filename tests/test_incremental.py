@@ -156,6 +156,30 @@ def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
         assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
 
 
+def test_a_template_the_project_changed_makes_its_pages_follow_every_sheet(corpus, tmp_path,
+                                                                          monkeypatch):
+    """What a template of the project's own shows of the sheets cannot be known: the pages
+    it renders (itself, or a template it extends, includes or imports) are made from all
+    of them, and follow every edit as a clean build does. A copy of a packaged template is
+    no change."""
+    rendered = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render",
+                        lambda self, spec: rendered.append(spec.kind) or render(self, spec))
+    edit(corpus.templates / "about.html", "<h1>", "<p>{{ site.sheets|length }}</p><h1>")
+    edit(corpus.templates / "_macros.html", "{#", "{# changed #}{#")  # sheet.html imports it
+    build(corpus)  # templates changed: every page, once
+    changes = [lambda: edit(sheet(corpus, 9), "Report reveals", "Report shows"),
+               lambda: sheet(corpus, 10).unlink()]
+    for step, change in enumerate(changes):
+        rendered.clear()
+        change()
+        build(corpus)
+        assert {"about", "sheet"} <= set(rendered) and "search" not in rendered, step
+        assert rendered.count("sheet") == 2 * len(list(corpus.content.glob("sheets/*.yml")))
+        assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
+
+
 def test_builds_that_recall_the_sheets_before_find_what_fresh_ones_find(corpus, tmp_path,
                                                                          monkeypatch):
     """A preview server builds again and again with a ``Recall``: an unchanged sheet is
@@ -221,6 +245,15 @@ def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
         clean = tmp_path / f"clean-{step}"
         assert tree_digest(corpus.site) == clean_build(corpus, clean), step
         assert folders(corpus.site) == folders(clean / "site"), step
+
+
+def test_an_outputs_record_without_its_pages_makes_a_full_build(corpus, tmp_path):
+    outputs = corpus.root / ".build-cache" / "outputs.json"
+    outputs.write_text('{"format": 1}', "utf-8")
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
+    result = build(corpus)
+    assert result.rendered == result.pages
+    assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
 
 
 def test_a_build_killed_between_its_records_is_not_trusted(corpus, tmp_path, monkeypatch):
