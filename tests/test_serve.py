@@ -26,10 +26,11 @@ TIMINGS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts")) / "ser
 class Serving:
     """``build-site serve --port 0`` in a subprocess, its output collected line by line."""
 
-    def __init__(self, project):
+    def __init__(self, project, *options: str):
         self.process = subprocess.Popen(
             [sys.executable, "-u", "-m", "generator.cli", "--project", str(project.root),
-             "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             "serve", "--port", "0", *options], stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -72,12 +73,13 @@ def edit(path: Path, old: str, new: str) -> float:
     return time.perf_counter()
 
 
-def test_serve_reloads_on_save_and_shows_errors_in_the_page(tmp_path):
+@pytest.mark.parametrize("options", [(), ("--poll",)], ids=["change events", "polling"])
+def test_serve_reloads_on_save_and_shows_errors_in_the_page(tmp_path, options):
     project = copy_project(tmp_path / "project", FIXTURES / "minimal" / "content")
     (project.seeds / "one.txt").write_text((FIXTURES / "minimal" / "seeds" / "one.txt")
                                            .read_text("utf-8"), "utf-8")
     sheet = project.content / "sheets" / "one.yml"
-    server = Serving(project)
+    server = Serving(project, *options)
     expect = playwright.expect
     try:
         assert server.url.endswith("/facts/")  # base_url's path, as GitHub Pages serves it
@@ -109,6 +111,7 @@ def test_serve_reloads_on_save_and_shows_errors_in_the_page(tmp_path):
     finally:
         assert server.stop() in (0, None)
     TIMINGS.parent.mkdir(parents=True, exist_ok=True)
-    TIMINGS.write_text(f"save to reloaded page: {reload_seconds:.2f} s; to error page: "
+    timings = TIMINGS.with_name(f"serve-timings-{'polling' if options else 'events'}.txt")
+    timings.write_text(f"save to reloaded page: {reload_seconds:.2f} s; to error page: "
                        f"{error_seconds:.2f} s; fix to page back: {fixed_seconds:.2f} s\n")
     assert reload_seconds < 5
