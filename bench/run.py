@@ -14,8 +14,8 @@ machine whose speed drifts slows both alike, each ``--runs`` times:
 
 Then, for ours alone, the same edit while ``build-site serve`` runs (``--runs`` times): the
 time from saving the file to the first answer of the server with the edited sheet page
-(noticing the change, which the server polls for every 0.25 s, building, and serving), and
-the build's own time as the server reports it.
+(noticing the change, waiting 0.1 s for more, building, and serving), and the build's own
+time as the server reports it.
 
 Timing is whole-process wall time and peak RSS from ``wait4``, as ``timecmd.py`` measures
 it. Printed: medians, the largest peak memory, output size (apparent bytes of every file),
