@@ -257,10 +257,11 @@ class SearchIndex:
             by_number.setdefault(_shard(entry[0], count), []).append(entry)
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
-        stale = [(digest, shard) for digest, shard in zip(self.shards, shards, strict=True)
-                 if not self._published_before(digest)]
+        stale = [(digest, [(path, made_of, make()) for path, made_of, make in shard])
+                 for digest, shard in zip(self.shards, shards, strict=True)
+                 if not self._published_before(digest)]  # only their records are made
         self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(
-            sum(make().size() for _, shard in stale for _, _, make in shard)))
+            sum(record.size() for _, shard in stale for _, _, record in shard)))
         self.runs = ThreadPoolExecutor(max_workers=workers())
         self.pending = []
         try:
@@ -318,14 +319,14 @@ def _digest(shard: list[Entry]) -> str:
     return shard_hash.hexdigest()
 
 
-def _write_documents(pages: Path, shard: list[Entry], kept: Kept) -> None:
+def _write_documents(pages: Path, shard: list[tuple[str, bytes, Record]], kept: Kept) -> None:
     """Write the shard's record documents for Pagefind, each kept by the digest of what
-    it is made from: normalizing the words of every record again would be most of an
-    edit's search work."""
-    for path, made_of, make in shard:
+    it is made from (path, digest, record): normalizing the words of every record again
+    would be most of an edit's search work."""
+    for path, made_of, record in shard:
         html = kept.get(made_of)
         if html is None:
-            html = make().html()
+            html = record.html()
             kept.put(made_of, html)
         target = pages / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -129,19 +129,16 @@ class Staging:
         if digest is not None and self.spare.get(relative) == digest:
             return
         path = self._place(relative)
-        if relative not in self.spare:
-            with open(path, "wb") as file:
-                file.write(data)
-            return
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as file:
+        made = _beside(path) if relative in self.spare else path
+        with open(made, "wb") as file:
             file.write(data)
-        os.replace(temporary, path)
+        if made != path:
+            os.replace(made, path)
 
     def write_pieces(self, relative: str, pieces: Iterator[bytes]) -> str:
         """Write a file piece by piece; its digest (``incremental.digest``)."""
         path = self._place(relative)
-        temporary = f"{path}.{os.getpid()}.tmp"
+        temporary = _beside(path)
         hasher = incremental.hasher()
         with open(temporary, "wb") as file:
             for piece in pieces:
@@ -189,7 +186,7 @@ class Staging:
         if self.spare.get(relative) == digest:
             return True
         path, old = self._place(relative), os.path.join(self.target, relative)
-        made = f"{path}.{os.getpid()}.tmp" if relative in self.spare else path
+        made = _beside(path) if relative in self.spare else path
         try:
             os.link(old, made)
         except FileNotFoundError:
@@ -255,6 +252,12 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _beside(path: str) -> str:
+    """A temporary file beside ``path``, to be renamed over it: a file taken over from the
+    spare site may be a hard link the live site shares, so it is replaced, never written."""
+    return f"{path}.{os.getpid()}.tmp"
 
 
 def spare(cache: Path, record: dict | None) -> Spare | None:

@@ -204,7 +204,7 @@ def test_builds_that_recall_the_sheets_before_find_what_fresh_ones_find(corpus, 
         edit(sheet(corpus, 3), "Report tells", "Report says")
 
     steps = [("sheet", lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"), 1),
-             ("nothing read", lambda: edit(sheet(corpus, 3), "Report shows", "Report tells"), 1),
+             ("sheet again", lambda: edit(sheet(corpus, 3), "Report shows", "Report tells"), 1),
              ("registry", lambda: edit(people, "name: {ar: ", "name: {ar: تعديل "), 12),
              ("seed gone", lambda: seed.rename(tmp_path / seed.name), 12),
              ("seed back", lambda: (tmp_path / seed.name).rename(seed), 12),
