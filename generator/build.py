@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -25,6 +25,9 @@ from .errors import BuildError, ContentError, Problem
 from .project import Documents, Project
 from .theme import changed_templates, template_dirs
 from .writer import Staging, Streamed, Unread, read_assets
+
+SITEMAP = "sitemap.xml"
+"""Fingerprinted like a page: by the paths of the pages it lists."""
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
@@ -243,20 +246,24 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     index would otherwise all be held in memory. ``search`` is the search index, started
     before: Pagefind works in its own processes meanwhile. ``cache`` is the folder where
     exports are kept between builds. ``unchanged``: path -> last digest of the files made
-    from the same inputs as last time (the feeds, when their sheets are the same).
+    from the same inputs as last time (the feeds, when their sheets are the same; the
+    sitemap, when the pages are).
     """
     from .exports import export_files
     from .schema import schema_files
     from .sitemap import sitemap
 
+    def made(path: str, make: Callable[[], bytes]) -> bytes | Unread:
+        return Unread(unchanged[path], make) if path in unchanged else make()
+
     yield from read_assets(dirs).items()
     for language in site.settings.languages:
-        path, feed = urls.feed_path(language), functools.partial(renderer.feed, language)
-        yield path, Unread(unchanged[path], feed) if path in unchanged else feed()
+        path = urls.feed_path(language)
+        yield path, made(path, functools.partial(renderer.feed, language))
     yield from schema_files().items()
     yield from export_files(site, cache)
     yield ".nojekyll", b""
-    yield "sitemap.xml", sitemap(site.settings, page_paths)
+    yield SITEMAP, made(SITEMAP, functools.partial(sitemap, site.settings, page_paths))
     if site.settings.cname:
         yield "CNAME", (site.settings.cname + "\n").encode("ascii")
     yield from search.files()
@@ -290,6 +297,7 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[s
                       for spec in specs}
     prints_by_path.update((urls.feed_path(language), fingerprint("feed"))
                           for language in site.settings.languages)
+    prints_by_path[SITEMAP] = prints.of([], also="\n".join(spec.output for spec in specs))
     return prints_by_path
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
-from dataclasses import fields
-from functools import cache
+from dataclasses import dataclass, fields
+from functools import cache, partial
 from pathlib import Path
 
 from . import urls
+from .incremental import digest
 from .kept import Kept
 from .model import Entity, Fact, Sheet, Site
 from .writer import Streamed, Unread
@@ -30,13 +31,19 @@ def export_files(site: Site, cache: Path | None = None
                  ) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
     """Every export, as (``site/`` path, bytes), one at a time. With a ``cache`` folder, a
     sheet whose file is unchanged since the last build is not converted again."""
+    languages = site.settings.languages
+    claims = []
+    """Each sheet's rows of claims.csv: a few kilobytes a sheet, while its JSON is kept
+    (``facts.json`` fetches it again)."""
     with closing(Kept(cache, "exports")) as kept:
         for sheet in site.sheets:
-            yield f"data/sheets/{sheet.slug}.json", _sheet_json(sheet, kept) + b"\n"
+            export = _sheet_export(sheet, languages, kept)
+            yield f"data/sheets/{sheet.slug}.json", Unread(export.digest, export.json)
             yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
+            claims.append(export.claims)
         yield "data/facts.json", Streamed(lambda: facts_json(site, kept))
         kept.save()
-    yield "data/claims.csv", Streamed(lambda: claims_csv(site))
+    yield "data/claims.csv", Streamed(lambda: claims_csv(languages, claims))
     yield "data/places.geojson", _json(places_geojson(site))
 
 
@@ -51,8 +58,8 @@ def _original(sheet: Sheet) -> bytes | Unread:
 
 def facts_json(site: Site, kept: Kept) -> Iterator[bytes]:
     """The whole content as one document, in pieces: the sheets last, each as its own
-    export (from ``kept``, where ``_sheet_json`` put it). Tens of megabytes for a big site,
-    never held whole."""
+    export (from ``kept``, where ``_sheet_export`` put it). Tens of megabytes for a big
+    site, never held whole."""
     head = _json({
         "version": EXPORT_VERSION,
         "site": {"title": site.settings.title, "languages": site.settings.languages,
@@ -60,21 +67,37 @@ def facts_json(site: Site, kept: Kept) -> Iterator[bytes]:
         "entities": [_entity(entity) for entity in site.entities.values()],
     })
     yield head[:-2] + b',"sheets":['
+    languages = site.settings.languages
     for number, sheet in enumerate(site.sheets):
-        yield (b"," if number else b"") + _sheet_json(sheet, kept)
+        yield (b"," if number else b"") + _sheet_export(sheet, languages, kept).json()[:-1]
     yield b"]}\n"
 
 
-def _sheet_json(sheet: Sheet, kept: Kept) -> bytes:
-    """The sheet's export without its final newline; a sheet is made from its own file
-    alone, so it is kept by the digest of that file's bytes."""
-    digest = sheet.document.digest
-    value = kept.get((sheet.slug, digest)) if digest else None
+@dataclass(frozen=True)
+class SheetExport:
+    """What one sheet puts in the exports."""
+
+    digest: str
+    """``incremental.digest`` of its JSON file: an unchanged one is linked, never hashed."""
+    json: Callable[[], bytes]
+    """Its JSON file's bytes (one line)."""
+    claims: bytes
+    """Its rows of claims.csv."""
+
+
+def _sheet_export(sheet: Sheet, languages: list[str], kept: Kept) -> SheetExport:
+    """The sheet's exports; a sheet is made from its own file alone, so they are kept by
+    the digest of that file's bytes (and the site's languages, the columns of the CSV)."""
+    file = sheet.document.digest
+    key = (sheet.slug, file, *languages)
+    value = kept.get(key) if file else None
     if value is None:
-        value = _json(sheet_document(sheet))[:-1]
-        if digest:
-            kept.put((sheet.slug, digest), value)
-    return value
+        data = _json(sheet_document(sheet))
+        value = (digest(data), data, _claim_rows(sheet, languages))
+        if file:
+            kept.put(key, value)
+    json_digest, data, claims = value
+    return SheetExport(json_digest, partial(bytes, data), claims)
 
 
 def sheet_document(sheet: Sheet) -> dict:
@@ -92,28 +115,30 @@ def sheet_document(sheet: Sheet) -> dict:
     }
 
 
-def claims_csv(site: Site) -> Iterator[bytes]:
-    """One row per claim, in pieces (a sheet's rows at a time): a big site's table is
-    megabytes of Arabic, several times that as text in memory."""
-    languages = site.settings.languages
+def claims_csv(languages: list[str], claims: list[bytes]) -> Iterator[bytes]:
+    """One row per claim, in pieces (a sheet's rows at a time, as ``_claim_rows`` made
+    them): a big site's table is megabytes of Arabic."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    csv.writer(out, lineterminator="\r\n").writerow(
+        ["sheet", "claim", *[f"text_{lang}" for lang in languages], "attributed_to",
+         *[f"anonymous_{lang}" for lang in languages], "via", "sentences"])
+    yield out.getvalue().encode("utf-8")
+    yield from claims
+
+
+def _claim_rows(sheet: Sheet, languages: list[str]) -> bytes:
+    """The sheet's rows of claims.csv, UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    out.write("\ufeff")
-    writer.writerow(["sheet", "claim", *[f"text_{lang}" for lang in languages],
-                     "attributed_to", *[f"anonymous_{lang}" for lang in languages], "via",
-                     "sentences"])
-    for sheet in site.sheets:
-        for claim in sheet.claims:
-            who = claim.attribution
-            anonymous = who.anonymous or {}
-            texts = [claim.text.get(lang, "") for lang in languages]
-            descriptions = [anonymous.get(lang, "") for lang in languages]
-            writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
-                             claim.via or "", " ".join(claim.sentences)])
-        yield out.getvalue().encode("utf-8")
-        out.seek(0)
-        out.truncate()
-    yield out.getvalue().encode("utf-8")
+    for claim in sheet.claims:
+        who = claim.attribution
+        anonymous = who.anonymous or {}
+        texts = [claim.text.get(lang, "") for lang in languages]
+        descriptions = [anonymous.get(lang, "") for lang in languages]
+        writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
+                         claim.via or "", " ".join(claim.sentences)])
+    return out.getvalue().encode("utf-8")
 
 
 def places_geojson(site: Site) -> dict:

@@ -23,13 +23,14 @@ lists, in their order, and the number of archive pages; the home page from the n
 sheets it shows and the count of all; the site map from each place's newest sheets
 (those its popup lists) and its count of sheets; the search page from the folders of the
 search indexes; the about, 404 and landing pages from the global inputs alone. The Atom
-feeds are fingerprinted too, by the sheets they list. The packaged templates are held to
-this (a template that shows more of the sheets than its page is made from needs its page
-kind's fingerprint widened in ``build.py``); a page whose template the project changed,
-or whose template extends, includes or imports one it changed, is made from every sheet,
-since what it shows cannot be known. Both records are written before the new site is
-swapped in and name the staging folder, which becomes ``site/`` only at the swap: after a
-build killed in between, they no longer match ``site/`` and the next build is full.
+feeds are fingerprinted too, by the sheets they list, and the sitemap by the pages. The
+packaged templates are held to this (a template that shows more of the sheets than its
+page is made from needs its page kind's fingerprint widened in ``build.py``); a page
+whose template the project changed, or whose template extends, includes or imports one
+it changed, is made from every sheet, since what it shows cannot be known. Both records
+are written before the new site is swapped in and name the staging folder, which becomes
+``site/`` only at the swap: after a build killed in between, they no longer match
+``site/`` and the next build is full.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from .incremental import code_signature, hasher
 from .kept import Kept
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
-from .writer import Unread
+from .writer import Unread, files_under
 
 INDEX_FOLDER = "assets/pagefind"
 """Where the index and Pagefind's own script live under ``site/``."""
@@ -198,9 +198,11 @@ def shard_count(site: Site) -> int:
     return max(1, math.ceil(pages / SHARD_RECORDS))
 
 
+@cache
 def _shard(path: str, count: int) -> int:
     """The shard of a record, by its page whatever the language (``ar/sheets/x/...`` and
-    ``en/sheets/x/...`` go together), so that it stays put while the site grows."""
+    ``en/sheets/x/...`` go together), so that it stays put while the site grows. Cached:
+    a preview server asks for every page's at every build."""
     page = path.split("/", 1)[-1].encode("utf-8")
     return int.from_bytes(hashlib.blake2b(page, digest_size=8).digest(), "big") % count
 
@@ -283,7 +285,11 @@ class SearchIndex:
         if previous is None or previous.shards.get(digest) != folder:
             return False
         files = self.published.get(folder, [])
-        return bool(files) and all((previous.site / path).is_file() for path in files)
+        try:
+            present = files_under(os.path.join(previous.site, folder))[0]
+        except OSError:  # the folder is gone
+            return False
+        return bool(files) and all(path[len(folder) + 1:] in present for path in files)
 
     def files(self) -> Iterator[tuple[str, bytes | Unread]]:
         """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
@@ -294,7 +300,7 @@ class SearchIndex:
             output = Path(self.scratch.name, digest)
             if not output.is_dir():  # unchanged: as published last time
                 yield from ((path, Unread(self.previous.files[path],
-                                          (self.previous.site / path).read_bytes))
+                                          partial(_read, self.previous.site, path)))
                             for path in self.published[folder])
                 continue
             main = folder == INDEX_FOLDER
@@ -308,6 +314,12 @@ class SearchIndex:
         scratch folder."""
         self.runs.shutdown(cancel_futures=True)
         self.scratch.cleanup()
+
+
+def _read(site: Path, path: str) -> bytes:
+    """A file of the old site, read only if it must be copied (made lazily: an index is
+    hundreds of files, and a path object for each costs more than the rest)."""
+    return (site / path).read_bytes()
 
 
 def _digest(shard: list[Entry]) -> str:

@@ -109,7 +109,7 @@ class Staging:
             os.replace(spare.folder, self.root)
         except OSError:
             return
-        present, empty = _files_under(str(self.root))
+        present, empty = files_under(str(self.root))
         for relative in present - spare.files.keys():  # put there by hand: not the build's
             os.unlink(os.path.join(self.root, relative))
             empty.add(os.path.dirname(relative))
@@ -278,8 +278,9 @@ def _copy(site: Path, cache: Path, name: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _files_under(root: str) -> tuple[set[str], set[str]]:
-    """The path of every file under ``root``, relative to it, and of every empty folder."""
+def files_under(root: str) -> tuple[set[str], set[str]]:
+    """The path of every file under ``root``, relative to it, and of every empty folder
+    (one listing per folder: a big site's files are tens of thousands)."""
     found, empty, folders = set(), set(), [""]
     while folders:
         folder = folders.pop()
