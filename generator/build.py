@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .loader import Document
     from .model import Site
     from .recall import Recall
+    from .search import SearchIndex
 
 
 @dataclass
@@ -124,7 +125,9 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .doccache import DocumentCache
     from .map_template import draw_templates, restore_templates, saved_templates
+    from .pool import forks
     from .render import Renderer
+    from .search import Previous, SearchIndex
 
     cache_folder = incremental.cache_folder(project)
     with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
@@ -142,23 +145,31 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
     stale = [spec for spec in specs if spec.output not in unchanged]
-    spare = writer.spare(cache_folder, previous.pop("spare", None))
-    writer.clear_leftovers(project.site, cache_folder, spare)
-    staging = Staging(project.site, cache_folder, spare)
+    search = SearchIndex(site, cache_folder, Previous(project.site, previous.get("search", {}),
+                                                      previous["files"]))
+    staging = None
     try:
-        digests, shards = _assemble(staging, renderer, specs, stale, unchanged, previous,
-                                    quiet, cache_folder, project.site)
+        if not forks(len(stale)):
+            search.start()  # no workers to fork first: Pagefind starts before anything else
+        spare = writer.spare(cache_folder, previous.pop("spare", None))
+        writer.clear_leftovers(project.site, cache_folder, spare)
+        staging = Staging(project.site, cache_folder, spare)
+        digests = _assemble(staging, renderer, specs, stale, unchanged, previous["files"],
+                            search, cache_folder, quiet)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         retired = previous["files"] if trusted and project.site.is_dir() else None
         incremental.save(project, state, {
             "pages": fingerprints, "files": digests, "maps": saved_templates(),
-            "search": shards, "spare": {"folder": staging.spare_name,
-                                        "files": digests if retired is None else retired}})
+            "search": search.shards, "spare": {"folder": staging.spare_name,
+                                               "files": digests if retired is None else retired}})
         staging.commit(digests, retired)
     except BaseException:
-        staging.abort()
+        if staging is not None:
+            staging.abort()
         raise
+    finally:
+        search.close()
     return BuildResult(len(specs), len(digests), problems, len(stale))
 
 
@@ -201,24 +212,20 @@ def _release(document: Document) -> None:
     document.positions, document.key_positions = {}, {}
 
 
-def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str], previous: dict,
-              quiet: bool, cache: Path, old_site: Path
-              ) -> tuple[dict[str, str], dict[str, str]]:
+def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
+              old_digests: dict[str, str], search: SearchIndex, cache: Path, quiet: bool
+              ) -> dict[str, str]:
     """Fill ``staging``: the stale pages rendered by workers while this process computes
     the other files, the rest linked from the old site (``unchanged``: the files made from
-    the same inputs as last time). The digest of every file, and the search index's shards
-    (digest -> folder)."""
+    the same inputs as last time; ``old_digests``: the digest of each of its files). The
+    search index is started here if not before. The digest of every file."""
     from .pool import RenderJob
     from .progress import Progress
-    from .search import Previous, SearchIndex
 
-    old_digests = previous["files"]
     progress = Progress(len(stale), enabled=False if quiet else None)
     job = RenderJob(renderer, staging, stale, progress.advance)  # forks: before any thread
-    search = None
     try:
-        search = SearchIndex(renderer.site, cache,
-                             Previous(old_site, previous.get("search", {}), old_digests))
+        search.start()  # if not started before
         job.render_here()  # a few pages, while Pagefind runs
         others = other_files(renderer.site, renderer.dirs, renderer,
                              [spec.output for spec in specs], cache, search,
@@ -232,10 +239,8 @@ def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str], pre
         digests.update(RenderJob(renderer, staging, lost, progress.advance).wait())
     finally:
         job.stop()
-        if search is not None:
-            search.close()
         progress.finish()
-    return digests, search.shards
+    return digests
 
 
 def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search,

@@ -82,9 +82,9 @@ class DocumentCache:
         """With an empty cache, parse and check the sheets in worker processes and hold
         them: a first build of a big site then parses on every core. A file with parse
         problems is left to the build's own parse, which reports them."""
-        from .pool import PARALLEL_FROM, can_fork, workers
+        from .pool import forks, workers
 
-        if len(paths) < PARALLEL_FROM or workers() < 2 or not can_fork():
+        if not forks(len(paths)):
             return
         jobs = [(path, display(path)) for path in paths]
         with multiprocessing.get_context("fork").Pool(workers()) as pool:

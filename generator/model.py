@@ -203,6 +203,17 @@ class Site:
         """The sheets by ``updated``, newest first (by slug among equals: stable bytes)."""
         return sorted(self.sheets, key=lambda sheet: sheet.updated, reverse=True)
 
+    def by_newest(self, sheets: list[Sheet]) -> list[Sheet]:
+        """Some of the site's sheets (in slug order), as ``newest_first`` orders them."""
+        rank = self._newest_rank
+        return sorted(sheets, key=lambda sheet: rank[sheet.slug])
+
+    @cached_property
+    def _newest_rank(self) -> dict[str, int]:
+        """Slug -> place in ``newest_first``: each sheet's date is worked out once, not
+        once for every place that sorts its sheets by it."""
+        return {sheet.slug: number for number, sheet in enumerate(self.newest_first)}
+
     def sheets_about(self, entity_id: str) -> list[Sheet]:
         return self._sheets_by_entity.get(entity_id, [])
 

@@ -60,7 +60,7 @@ def popup_sheets(site: Site) -> Iterator[tuple[Entity, list[Sheet], int]]:
     the map as it was)."""
     for place in site.of_kind("places"):
         sheets = site.sheets_about(place.id)
-        newest = sorted(sheets, key=lambda sheet: sheet.updated, reverse=True)
+        newest = site.by_newest(sheets)
         yield place, newest[:POPUP_SHEETS], len(sheets)
 
 

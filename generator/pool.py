@@ -48,7 +48,7 @@ class RenderJob:
         self.here: tuple[Renderer, Staging, list[PageSpec]] | None = None
         """The pages to render in this process (too few for workers), by ``render_here``."""
         chunks = [specs[i:i + CHUNK] for i in range(0, len(specs), CHUNK)]
-        if len(specs) < PARALLEL_FROM or workers() < 2 or not can_fork():
+        if not forks(len(specs)):
             self.here = (renderer, staging, specs)
             return
         global _job
@@ -87,6 +87,11 @@ class RenderJob:
             self.pool.terminate()
             self.pool = None
         _job = None
+
+
+def forks(jobs: int) -> bool:
+    """Whether this many jobs (pages, files to parse) go to forked workers."""
+    return jobs >= PARALLEL_FROM and workers() >= 2 and can_fork()
 
 
 def can_fork() -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import shutil
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MethodType
@@ -287,11 +287,13 @@ class PageSpec:
     """The sheet's slug or the entity's id; None for pages of which there is one."""
     path: str | None = None
     """Output path when it is not the kind's usual one (the root 404 page)."""
+    output: str = field(init=False)
+    """Output path, relative to ``site/``: worked out once, since an edit's build asks
+    for every page's again and again."""
 
-    @cached_property
-    def output(self) -> str:
-        """Output path, relative to ``site/`` (asked for many times by an edit's build)."""
-        return self.path or urls.page_path(self.kind, self.language, self.key)
+    def __post_init__(self) -> None:
+        output = self.path or urls.page_path(self.kind, self.language, self.key)
+        object.__setattr__(self, "output", output)  # frozen: the dataclass documented way
 
 
 class Renderer:

@@ -237,7 +237,7 @@ class Previous:
 
 class SearchIndex:
     """The site's records indexed by Pagefind in other processes while the build goes on:
-    started early, collected by ``files()``.
+    ``start``ed as early as the build may, collected by ``files()``.
 
     A big site is split into shards of about SHARD_RECORDS records, each its own Pagefind
     index. Given the last build (``previous``), a shard whose documents are unchanged is
@@ -247,15 +247,29 @@ class SearchIndex:
     """
 
     def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None):
+        self.site = site
+        self.cache = cache
         self.previous = previous
         self.published: dict[str, list[str]] = {}
-        """Folder of an index in the old site -> its files."""
-        for path in previous.files if previous else ():
+        """Folder of an index in the old site -> its files (once started)."""
+        self.shards: dict[str, str] = {}
+        """Digest of a shard's documents -> the folder of its index (once started)."""
+        self.scratch: tempfile.TemporaryDirectory | None = None
+        self.runs: ThreadPoolExecutor | None = None
+        self.pending = []
+
+    def start(self) -> None:
+        """Make the stale shards' documents and start Pagefind's runs over them, in
+        threads (the build forks its workers before this, never after); once only."""
+        if self.runs is not None:
+            return
+        self.runs = ThreadPoolExecutor(max_workers=workers())
+        for path in self.previous.files if self.previous else ():
             if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
                 self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
-        count = shard_count(site)
+        count = shard_count(self.site)
         by_number: dict[int, list[Entry]] = {}
-        for entry in _entries(site):
+        for entry in _entries(self.site):
             by_number.setdefault(_shard(entry[0], count), []).append(entry)
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
@@ -264,20 +278,14 @@ class SearchIndex:
                  if not self._published_before(digest)]  # only their records are made
         self.scratch = tempfile.TemporaryDirectory(prefix="search-", dir=_scratch_root(
             sum(record.size() for _, shard in stale for _, _, record in shard)))
-        self.runs = ThreadPoolExecutor(max_workers=workers())
-        self.pending = []
-        try:
-            with closing(Kept(cache, "search-records")) as documents:
-                documents.retain(made_of for shard in shards for _, made_of, _ in shard)
-                for digest, shard in stale:
-                    pages = Path(self.scratch.name, f"pages-{digest}")
-                    _write_documents(pages, shard, documents)
-                    self.pending.append(self.runs.submit(_index, pages,
-                                                         Path(self.scratch.name, digest)))
-                documents.save()
-        except BaseException:
-            self.close()  # the runs started, and the scratch folder (in memory, maybe)
-            raise
+        with closing(Kept(self.cache, "search-records")) as documents:
+            documents.retain(made_of for shard in shards for _, made_of, _ in shard)
+            for digest, shard in stale:
+                pages = Path(self.scratch.name, f"pages-{digest}")
+                _write_documents(pages, shard, documents)
+                self.pending.append(self.runs.submit(_index, pages,
+                                                     Path(self.scratch.name, digest)))
+            documents.save()
 
     def _published_before(self, digest: str) -> bool:
         """Whether the old site holds this shard's index, complete, in the same folder."""
@@ -294,6 +302,7 @@ class SearchIndex:
     def files(self) -> Iterator[tuple[str, bytes | Unread]]:
         """The indexes' files as (``site/`` path, bytes), once Pagefind has written them;
         an unchanged shard's as they are in the old site."""
+        self.start()
         for run in self.pending:
             run.result()
         for digest, folder in self.shards.items():
@@ -311,9 +320,11 @@ class SearchIndex:
 
     def close(self) -> None:
         """Wait for the runs still going (the build failed elsewhere) and remove the
-        scratch folder."""
-        self.runs.shutdown(cancel_futures=True)
-        self.scratch.cleanup()
+        scratch folder: whether or not ``start`` got that far."""
+        if self.runs is not None:
+            self.runs.shutdown(cancel_futures=True)
+        if self.scratch is not None:
+            self.scratch.cleanup()
 
 
 def _read(site: Path, path: str) -> bytes:
