@@ -124,9 +124,7 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
            recall: Recall | None) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .doccache import DocumentCache
-    from .map_template import draw_templates, restore_templates, saved_templates
-    from .pool import forks
-    from .render import Renderer
+    from .pool import can_fork
     from .search import Previous, SearchIndex
 
     cache_folder = incremental.cache_folder(project)
@@ -134,6 +132,24 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
         site, problems = load_site_model(project, cache, recall)
         cache.save()
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
+    search = SearchIndex(site, cache_folder, Previous(project.site, previous.get("search", {}),
+                                                      previous["files"]))
+    try:
+        if not can_fork():
+            search.start()  # nothing forks here (a preview server's build): Pagefind starts now
+        return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
+                          search)
+    finally:
+        search.close()
+
+
+def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool, site: Site,
+               problems: list[Problem], previous: dict, search: SearchIndex) -> BuildResult:
+    """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
+    from .map_template import draw_templates, restore_templates, saved_templates
+    from .render import Renderer
+
+    cache_folder = incremental.cache_folder(project)
     restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
         draw_templates()  # before the workers fork, so that none imports folium
@@ -145,15 +161,10 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
     stale = [spec for spec in specs if spec.output not in unchanged]
-    search = SearchIndex(site, cache_folder, Previous(project.site, previous.get("search", {}),
-                                                      previous["files"]))
-    staging = None
+    spare = writer.spare(cache_folder, previous.pop("spare", None))
+    writer.clear_leftovers(project.site, cache_folder, spare)
+    staging = Staging(project.site, cache_folder, spare)
     try:
-        if not forks(len(stale)):
-            search.start()  # no workers to fork first: Pagefind starts before anything else
-        spare = writer.spare(cache_folder, previous.pop("spare", None))
-        writer.clear_leftovers(project.site, cache_folder, spare)
-        staging = Staging(project.site, cache_folder, spare)
         digests = _assemble(staging, renderer, specs, stale, unchanged, previous["files"],
                             search, cache_folder, quiet)
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
@@ -165,11 +176,8 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
                                                "files": digests if retired is None else retired}})
         staging.commit(digests, retired)
     except BaseException:
-        if staging is not None:
-            staging.abort()
+        staging.abort()
         raise
-    finally:
-        search.close()
     return BuildResult(len(specs), len(digests), problems, len(stale))
 
 
