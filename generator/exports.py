@@ -34,7 +34,7 @@ def export_files(site: Site, cache: Path | None = None
     languages = site.settings.languages
     claims = []
     """Each sheet's rows of claims.csv: a few kilobytes a sheet, while its JSON is kept
-    (``facts.json`` fetches it again)."""
+    (``facts.json`` fetches it)."""
     with closing(Kept(cache, "exports")) as kept:
         for sheet in site.sheets:
             export = _sheet_export(sheet, languages, kept)
@@ -67,9 +67,8 @@ def facts_json(site: Site, kept: Kept) -> Iterator[bytes]:
         "entities": [_entity(entity) for entity in site.entities.values()],
     })
     yield head[:-2] + b',"sheets":['
-    languages = site.settings.languages
     for number, sheet in enumerate(site.sheets):
-        yield (b"," if number else b"") + _sheet_export(sheet, languages, kept).json()[:-1]
+        yield (b"," if number else b"") + _sheet_json(sheet, kept)[:-1]
     yield b"]}\n"
 
 
@@ -78,7 +77,7 @@ class SheetExport:
     """What one sheet puts in the exports."""
 
     digest: str
-    """``incremental.digest`` of its JSON file: an unchanged one is linked, never hashed."""
+    """``incremental.digest`` of its JSON file: an unchanged one is linked, never read."""
     json: Callable[[], bytes]
     """Its JSON file's bytes (one line)."""
     claims: bytes
@@ -86,18 +85,32 @@ class SheetExport:
 
 
 def _sheet_export(sheet: Sheet, languages: list[str], kept: Kept) -> SheetExport:
-    """The sheet's exports; a sheet is made from its own file alone, so they are kept by
-    the digest of that file's bytes (and the site's languages, the columns of the CSV)."""
+    """The sheet's exports. A sheet is made from its own file alone, so they are kept by
+    the digest of that file's bytes (and the site's languages, the columns of the CSV):
+    the digest of its JSON and its claims apart from the JSON, which is read only when
+    it must be written (a big site's are tens of megabytes)."""
     file = sheet.document.digest
-    key = (sheet.slug, file, *languages)
-    value = kept.get(key) if file else None
-    if value is None:
+    key = ("summary", sheet.slug, file, *languages)
+    summary = kept.get(key) if file else None
+    if summary is not None:
+        return SheetExport(summary[0], partial(_sheet_json, sheet, kept), summary[1])
+    data = _sheet_json(sheet, kept)
+    export = SheetExport(digest(data), lambda: data, _claim_rows(sheet, languages))
+    if file:
+        kept.put(key, (export.digest, export.claims))
+    return export
+
+
+def _sheet_json(sheet: Sheet, kept: Kept) -> bytes:
+    """The sheet's JSON file (one line), kept by the digest of the sheet's file."""
+    file = sheet.document.digest
+    key = ("json", sheet.slug, file)
+    data = kept.get(key) if file else None
+    if data is None:
         data = _json(sheet_document(sheet))
-        value = (digest(data), data, _claim_rows(sheet, languages))
         if file:
-            kept.put(key, value)
-    json_digest, data, claims = value
-    return SheetExport(json_digest, partial(bytes, data), claims)
+            kept.put(key, data)
+    return data
 
 
 def sheet_document(sheet: Sheet) -> dict:
