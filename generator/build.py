@@ -32,6 +32,7 @@ SITEMAP = "sitemap.xml"
 if TYPE_CHECKING:
     from .doccache import DocumentCache
     from .loader import Document
+    from .map_template import Drawing
     from .model import Site
     from .recall import Recall
     from .search import SearchIndex
@@ -124,35 +125,41 @@ def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
            recall: Recall | None) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on."""
     from .doccache import DocumentCache
+    from .map_template import Drawing, restore_templates
     from .pool import can_fork
     from .search import Previous, SearchIndex
 
     cache_folder = incremental.cache_folder(project)
-    with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
-        site, problems = load_site_model(project, cache, recall)
-        cache.save()
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
-    search = SearchIndex(site, cache_folder, Previous(project.site, previous.get("search", {}),
-                                                      previous["files"]))
+    restore_templates(previous.get("maps", {}))
+    drawing = Drawing()
+    search = None
     try:
+        with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
+            site, problems = load_site_model(project, cache, recall)
+            cache.save()
+        search = SearchIndex(site, cache_folder, Previous(
+            project.site, previous.get("search", {}), previous["files"]))
         if not can_fork():
             search.start()  # nothing forks here (a preview server's build): Pagefind starts now
         return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
-                          search)
+                          drawing, search)
     finally:
-        search.close()
+        drawing.stop()
+        if search is not None:
+            search.close()
 
 
 def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool, site: Site,
-               problems: list[Problem], previous: dict, search: SearchIndex) -> BuildResult:
+               problems: list[Problem], previous: dict, drawing: Drawing, search: SearchIndex
+               ) -> BuildResult:
     """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
-    from .map_template import draw_templates, restore_templates, saved_templates
+    from .map_template import saved_templates
     from .render import Renderer
 
     cache_folder = incremental.cache_folder(project)
-    restore_templates(previous.get("maps", {}))
     if site.of_kind("places"):
-        draw_templates()  # before the workers fork, so that none imports folium
+        drawing.finish()  # before the workers fork, so that none imports folium
     renderer = Renderer(site, dirs, cache_folder)
     specs = renderer.page_specs()
     free = renderer.templates_using(changed_templates(dirs), {spec.template for spec in specs})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
@@ -165,6 +166,52 @@ def draw_templates() -> None:
             restore_templates(pool.apply(_draw, (missing,)))
     else:
         restore_templates(_draw(missing))
+
+
+class Drawing:
+    """The kinds of map no build has drawn yet, being drawn by folium in a process of its
+    own while the build loads its content (half a second of a first build otherwise spent
+    waiting, one core idle). ``finish`` takes them; ``stop`` ends the drawing unused."""
+
+    def __init__(self) -> None:
+        from .pool import can_fork
+
+        self.drawer = None
+        missing = [kind for kind in KINDS if template_key(*kind) not in TEMPLATES]
+        if missing and can_fork():
+            self.received, sending = multiprocessing.Pipe(duplex=False)
+            self.drawer = multiprocessing.get_context("fork").Process(
+                target=_draw_and_send, args=(missing, sending), daemon=True)
+            self.drawer.start()
+            sending.close()
+
+    def finish(self) -> None:
+        """Take the drawn templates; draw here whatever is still missing (all of them
+        where the build may not fork, or if the drawing process failed: its error then
+        shows here)."""
+        if self.drawer is not None:
+            with suppress(EOFError):  # the process failed
+                restore_templates(self.received.recv())
+            self.stop()
+        draw_templates()
+
+    def stop(self) -> None:
+        if self.drawer is not None:
+            self.received.close()
+            self.drawer.terminate()
+            self.drawer.join()
+            self.drawer = None
+
+
+def _draw_and_send(kinds: list[tuple[bool, bool]], sending) -> None:
+    """In the drawing process: the templates, or nothing if they fail (the build then
+    draws them itself and reports why)."""
+    try:
+        sending.send(_draw(kinds))
+    except Exception:  # the build draws them again, and reports why
+        pass
+    finally:
+        sending.close()
 
 
 def _draw(kinds: list[tuple[bool, bool]]) -> dict[str, dict]:

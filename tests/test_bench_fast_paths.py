@@ -1,12 +1,17 @@
 """Each fast path of the build gives what its slow reference gives: libyaml loading and the
-strict loader, the compiled schema check and jsonschema, map templates and folium."""
+strict loader, the compiled schema check and jsonschema, map templates and folium (drawn
+in a process of their own, or here)."""
 
 from __future__ import annotations
 
-import pytest
-from conftest import FIXTURES, REPO
+import multiprocessing
 
-from generator import fastload, fastschema, loader
+import pytest
+from conftest import FIXTURES, REPO, copy_project
+
+from generator import fastload, fastschema, loader, map_template
+from generator.build import build
+from generator.errors import ContentError
 from generator.folium_map import folium_script
 from generator.map_template import MapView
 from generator.maps import CLUSTER_ABOVE, MapPlace, _marker, _safe_attribution, build_map
@@ -94,3 +99,35 @@ def test_map_templates_write_what_folium_writes(count, name):
                           count), 5 if count > 1 else 11, bounds if count > 1 else None,
                    count > CLUSTER_ABOVE, tiles, _safe_attribution(attribution), 18)
     assert fragment.script == folium_script(view, [_marker(p, "ar", "rtl") for p in places])
+
+
+@pytest.fixture
+def no_templates(monkeypatch):
+    """No kind of map drawn yet in this process (as in a first build)."""
+    monkeypatch.setattr(map_template, "TEMPLATES", {})
+
+
+def test_maps_drawn_in_their_own_process_are_those_drawn_here(no_templates):
+    drawing = map_template.Drawing()
+    assert drawing.drawer is not None and drawing.drawer.is_alive()
+    drawing.finish()
+    assert drawing.drawer is None
+    drawn_apart = map_template.saved_templates()
+    assert sorted(drawn_apart) == sorted(map_template.template_key(*k) for k in map_template.KINDS)
+    assert drawn_apart == map_template._draw(map_template.KINDS)
+
+
+def test_a_failed_drawing_process_is_drawn_again_here(no_templates, monkeypatch):
+    monkeypatch.setattr(map_template, "_draw_and_send", lambda kinds, sending: sending.close())
+    drawing = map_template.Drawing()
+    drawing.finish()
+    assert len(map_template.saved_templates()) == len(map_template.KINDS)
+
+
+def test_a_build_that_fails_leaves_no_drawing_process(tmp_path, no_templates):
+    project = copy_project(tmp_path)
+    sheet = next((project.root / "content" / "sheets").glob("*.yml"))
+    sheet.write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build(project, quiet=True)
+    assert multiprocessing.active_children() == []
