@@ -174,6 +174,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     try:
         digests = _assemble(staging, renderer, specs, stale, unchanged, previous["files"],
                             search, cache_folder, quiet)
+        search.close()  # its runs are over: only its scratch folder is left to remove
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems])
         retired = previous["files"] if trusted and project.site.is_dir() else None

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from html import escape
 from pathlib import Path
 
@@ -198,11 +198,12 @@ def shard_count(site: Site) -> int:
     return max(1, math.ceil(pages / SHARD_RECORDS))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _shard(path: str, count: int) -> int:
     """The shard of a record, by its page whatever the language (``ar/sheets/x/...`` and
-    ``en/sheets/x/...`` go together), so that it stays put while the site grows. Cached:
-    a preview server asks for every page's at every build."""
+    ``en/sheets/x/...`` go together), so that it stays put while the site grows. Cached
+    (within bounds: a preview server's pages come and go): a preview server asks for every
+    page's at every build."""
     page = path.split("/", 1)[-1].encode("utf-8")
     return int.from_bytes(hashlib.blake2b(page, digest_size=8).digest(), "big") % count
 
@@ -320,7 +321,7 @@ class SearchIndex:
 
     def close(self) -> None:
         """Wait for the runs still going (the build failed elsewhere) and remove the
-        scratch folder: whether or not ``start`` got that far."""
+        scratch folder: whether or not ``start`` got that far, and as often as asked."""
         if self.runs is not None:
             self.runs.shutdown(cancel_futures=True)
         if self.scratch is not None:
