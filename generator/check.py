@@ -48,7 +48,7 @@ class ContentCheck:
         error); ``strict``: a missing translation is an error. With a ``cache``, what a
         sheet was found to say against the registries is kept, and taken from it while
         neither changed."""
-        self.seeds = project.seeds.resolve()
+        self.seeds = references.Seeds(project.seeds)
         self.strict = strict
         self.registries = registries
         self.cache = cache

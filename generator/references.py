@@ -5,7 +5,9 @@ Checks run on schema-valid documents; each problem points at the id that is wron
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import Problem
@@ -75,12 +77,36 @@ def _expect(document: Document, path: tuple, entity_id: str, registries, index: 
                                      f"{where}{found}", "ref-unknown-id"))
 
 
-def check_seed(seeds: Path, document: Document, problems: list[Problem]) -> None:
-    """The sheet's source article must be in ``seeds`` (the project's seeds/, resolved):
-    checked anew each time, as the one rule that depends on files outside the content."""
+class Seeds:
+    """The project's seeds folder, where each sheet's source article must be."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+
+    @cached_property
+    def files(self) -> set[str]:
+        """The names of the regular files right in the folder, listed once: looking each
+        sheet's up (and resolving its links) took a build's longest rule on unchanged
+        sheets. Anything else a sheet names is looked up as it is."""
+        try:
+            with os.scandir(self.folder) as entries:
+                return {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
+        except OSError:
+            return set()
+
+    def hold(self, name: str) -> bool:
+        """Whether ``name`` is a file inside the folder, through no link leading out."""
+        if name in self.files:
+            return True
+        seed = self.folder / name
+        return seed.is_file() and seed.resolve().is_relative_to(self.folder)
+
+
+def check_seed(seeds: Seeds, document: Document, problems: list[Problem]) -> None:
+    """The sheet's source article must be in ``seeds``: checked anew each time, as the one
+    rule that depends on files outside the content."""
     source = document.data["source"]
-    seed = seeds / source["seed"]
-    if not seed.is_file() or not seed.resolve().is_relative_to(seeds):
+    if not seeds.hold(source["seed"]):
         problems.append(document.problem(("source", "seed"), f"seed file '{source['seed']}' "
                                          "not found in seeds/", "ref-missing-seed"))
 
