@@ -116,26 +116,33 @@ def build(project: Project, quiet: bool = False, recall: Recall | None = None
             return BuildResult(state.pages, state.files, state.problems(), 0,
                                time.perf_counter() - start, up_to_date=True)
         trusted = state is not None and state.site == site_now and bool(site_now)
-        result = _build(project, dirs, inputs, trusted, quiet, recall)
+        result = _build(project, dirs, inputs, state.inputs if trusted else None, quiet,
+                        recall)
     result.seconds = time.perf_counter() - start
     return result
 
 
-def _build(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
+def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, quiet: bool,
            recall: Recall | None) -> BuildResult:
-    """Everything but the no-op check: the heavy modules are imported from here on."""
+    """Everything but the no-op check: the heavy modules are imported from here on. The
+    content is loaded while folium draws the maps no build has drawn yet; ``_make_site``
+    does the rest. ``inputs_before``: the last build's (``scan_inputs``), when its records
+    match the site it made (None: nothing is taken from it)."""
     from .doccache import DocumentCache
     from .map_template import Drawing, restore_templates
     from .pool import can_fork
     from .search import Previous, SearchIndex
 
     cache_folder = incremental.cache_folder(project)
+    trusted = inputs_before is not None
     previous = incremental.load_outputs(project) if trusted else {"pages": {}, "files": {}}
     restore_templates(previous.get("maps", {}))
     drawing = Drawing()
     search = None
     try:
         with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
+            cache.known = {path: digest for path, digest in previous.get("sheets", {}).items()
+                           if path in inputs and inputs[path] == inputs_before.get(path)}
             site, problems = load_site_model(project, cache, recall)
             cache.save()
         search = SearchIndex(site, cache_folder, Previous(
@@ -181,7 +188,9 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
         incremental.save(project, state, {
             "pages": fingerprints, "files": digests, "maps": saved_templates(),
             "search": search.shards, "spare": {"folder": staging.spare_name,
-                                               "files": digests if retired is None else retired}})
+                                               "files": digests if retired is None else retired},
+            "sheets": {str(sheet.document.path): sheet.document.digest
+                       for sheet in site.sheets if sheet.document.digest}})
         staging.commit(digests, retired)
     except BaseException:
         staging.abort()

@@ -29,6 +29,10 @@ class DocumentCache:
 
     def __init__(self, folder: Path):
         self.kept = Kept(folder, "documents")
+        self.known: dict[str, str] = {}
+        """Path -> ``incremental.digest`` of the files whose time and size are those the
+        last build read them with: taken as unchanged without being read again, as the
+        no-op check takes the whole content (set by the build)."""
 
     def restore(self, path: Path, display: str, file_digest: str) -> Document | None:
         """The file as parsed and checked last time, if its bytes (``incremental.digest``

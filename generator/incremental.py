@@ -8,10 +8,11 @@ its own ``.gitignore``, as pytest does with its cache) keeps two records:
   folder the build made, and its summary. When every input and ``site/`` are as recorded,
   the build has nothing to do and says so without importing the rest of the generator;
 - ``outputs.json``: a fingerprint per page (hash of what the page is made from), a
-  digest per file, the search index's shards, and what the spare site holds (the site
-  the next build is assembled in: see ``writer.Staging``). A page whose fingerprint is
-  unchanged is taken from the old site as it is; any other file is kept when its new
-  bytes have the recorded digest.
+  digest per file, the search index's shards, what the spare site holds (the site the
+  next build is assembled in: see ``writer.Staging``) and the digest of each sheet's file.
+  A page whose fingerprint is unchanged is taken from the old site as it is; any other
+  file is kept when its new bytes have the recorded digest. A sheet whose file has the
+  time and size it had is not read again: its digest names its parse in the cache.
 
 Beside them are the values kept for reuse (``kept.py``: parses, exports, search
 documents), compiled templates, and the spare site.

@@ -131,6 +131,10 @@ def load_documents(project: Project, cache: DocumentCache | None = None
 def _load_through(cache: DocumentCache, path: Path, display: str
                   ) -> tuple[Document, list[Problem]]:
     """The document from the cache when unchanged, else parsed (and marked cacheable)."""
+    known = cache.known.get(str(path))
+    document = cache.restore(path, display, known) if known else None
+    if document is not None:
+        return document, []
     try:
         raw = path.read_bytes()
     except OSError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -223,6 +224,29 @@ def test_builds_that_recall_the_sheets_before_find_what_fresh_ones_find(corpus, 
         if not any(problem.is_error for problem in problems):
             assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / f"clean-{step}")
     assert "path-outside" in {problem.rule for problem in problems}
+
+
+def test_a_build_reads_only_the_sheets_whose_time_or_size_changed(corpus, tmp_path,
+                                                                    monkeypatch):
+    """A sheet whose file has the time and size the last build read it with is taken from
+    the cache unread (as the no-op check takes the whole content); any other is read."""
+    read = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent.name == "sheets":
+            read.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    edit(sheet(corpus, 3), "Report reveals", "Report shows")
+    build(corpus)
+    assert set(read) == {sheet(corpus, 3).name}
+    read.clear()
+    os.utime(sheet(corpus, 5))  # the same bytes, a new time
+    build(corpus)
+    assert read == [sheet(corpus, 5).name]
+    assert tree_digest(corpus.site) == clean_build(corpus, tmp_path / "clean")
 
 
 def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
