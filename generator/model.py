@@ -7,7 +7,7 @@ and pointed at the file, line and column of every problem: the model keeps no po
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .loader import Document
 from .project import Documents
@@ -80,7 +80,7 @@ class Attribution:
     @classmethod
     def parse(cls, value) -> Attribution:
         if isinstance(value, str):
-            return cls(value, None)
+            return _attribution_to(value)
         return cls(None, value["anonymous"])
 
 
@@ -302,14 +302,20 @@ def sheet_model(slug: str, document: Document) -> Sheet:
         **facts)
 
 
+@lru_cache(maxsize=1 << 14)
+def _attribution_to(entity_id: str) -> Attribution:
+    """The attribution to a known entity, one object for all its facts (it is frozen):
+    a big site's model makes hundreds of thousands of facts each time it is built."""
+    return Attribution(entity_id, None)
+
+
 FACT_KIND = {"claims": "claim", "quotes": "quote", "timeline": "event", "figures": "figure"}
 
 
 def _fact(list_name: str, item: dict) -> Fact:
-    who = item.get("attributed_to", item.get("speaker"))
-    return Fact(
-        kind=FACT_KIND[list_name], id=item["id"], text=item.get("text", item.get("label", {})),
-        sentences=item["sentences"],
-        attribution=Attribution.parse(who) if who is not None else None, via=item.get("via"),
-        date=item.get("date"), approximate=item.get("approximate", False),
-        value=item.get("value"))
+    get = item.get
+    who = item["attributed_to"] if "attributed_to" in item else get("speaker")
+    return Fact(FACT_KIND[list_name], item["id"],
+                item["text"] if "text" in item else get("label", {}), item["sentences"],
+                None if who is None else Attribution.parse(who), get("via"), get("date"),
+                get("approximate", False), get("value"))
