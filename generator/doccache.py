@@ -3,9 +3,11 @@
 Parsing a sheet and checking it against its schema is most of what a build spends on a
 file it did not change: with a thousand sheets, a one-sheet edit would parse and check a
 thousand files. The cache (the ``documents`` store of ``kept.py``) keeps, per file, the
-parsed value, the positions the parse kept and the problems its own checks found (schema,
-hygiene), and gives them back only when the file's bytes, its path as printed and the
-generator's code are all as they were. A sheet's problems against the registries
+parsed value and the problems its own checks found (schema, hygiene), and gives them back
+only when the file's bytes, its path as printed and the generator's code are all as they
+were. Positions are not kept (a fifth of a sheet's entry, read at every build for
+nothing): the rare problem found later in an unchanged file parses it again to say where
+(``Document.where``). A sheet's problems against the registries
 (references, translations) are kept too, by the registries' bytes as well
 (``ContentCheck``); the seed check always runs.
 """
@@ -40,8 +42,8 @@ class DocumentCache:
         entry = self.kept.get((str(path), file_digest))
         if entry is None or entry[0] != display:
             return None
-        _, data, positions, keys, complete, problems = entry
-        document = Document(path, display, data, positions, keys, complete)
+        _, data, problems = entry
+        document = Document(path, display, data, complete=False)  # positions: on demand
         document.file_problems = [Problem(*problem) for problem in problems]
         document.digest = file_digest
         return document
@@ -110,8 +112,8 @@ def _checks_key(display: str, file_digest: str, against: str) -> tuple:
 
 def _entry(document: Document) -> tuple:
     """A parsed and checked document as the cache keeps it."""
-    return (document.display, document.data, document.positions, document.key_positions,
-            document.complete, [astuple(problem) for problem in document.file_problems])
+    return (document.display, document.data,
+            [astuple(problem) for problem in document.file_problems])
 
 
 def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:

@@ -31,18 +31,21 @@ class EntityIndex:
 
 def index_entities(registries: dict[str, Document], problems: list[Problem]) -> EntityIndex:
     index = EntityIndex()
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[Document, int]] = {}
+    """Where each id is defined: located only for a message (a cached registry is parsed
+    again to tell its positions)."""
     for name in REGISTRIES:
         document = registries[name]
         for i, entry in enumerate(document.data or []):
             entity_id = entry["id"]
             if entity_id in index.kind_of:
+                first, number = first_seen[entity_id]
+                line, _ = first.where((number, "id"))
                 problems.append(document.problem((i, "id"), f"id '{entity_id}' is already "
-                                f"defined at {first_seen[entity_id]}", "ref-duplicate-id"))
+                                f"defined at {first.display}:{line}", "ref-duplicate-id"))
                 continue
             index.kind_of[entity_id] = name
-            line, _ = document.where((i, "id"))
-            first_seen[entity_id] = f"{document.display}:{line}"
+            first_seen[entity_id] = (document, i)
     return index
 
 
