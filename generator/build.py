@@ -162,6 +162,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
                ) -> BuildResult:
     """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
     from .map_template import saved_templates
+    from .pool import forks
     from .render import Renderer
 
     cache_folder = incremental.cache_folder(project)
@@ -175,6 +176,8 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
     stale = [spec for spec in specs if spec.output not in unchanged]
+    if not forks(len(stale)):
+        search.start()  # no workers to fork: Pagefind starts before the spare is taken over
     spare = writer.spare(cache_folder, previous.pop("spare", None))
     writer.clear_leftovers(project.site, cache_folder, spare)
     staging = Staging(project.site, cache_folder, spare)
