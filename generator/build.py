@@ -130,7 +130,6 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
     match the site it made (None: nothing is taken from it)."""
     from .doccache import DocumentCache
     from .map_template import Drawing, restore_templates
-    from .pool import can_fork
     from .search import Previous, SearchIndex
 
     cache_folder = incremental.cache_folder(project)
@@ -147,8 +146,6 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
             cache.save()
         search = SearchIndex(site, cache_folder, Previous(
             project.site, previous.get("search", {}), previous["files"]))
-        if not can_fork():
-            search.start()  # nothing forks here (a preview server's build): Pagefind starts now
         return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
                           drawing, search)
     finally:
@@ -176,7 +173,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     unchanged = {path for path, made_of in fingerprints.items() if old_prints.get(path) == made_of}
     del old_prints
     stale = [spec for spec in specs if spec.output not in unchanged]
-    if not forks(len(stale)):
+    if not forks(len(stale)):  # an edit's build, or any build of a preview server
         search.start()  # no workers to fork: Pagefind starts before the spare is taken over
     spare = writer.spare(cache_folder, previous.pop("spare", None))
     writer.clear_leftovers(project.site, cache_folder, spare)

@@ -7,9 +7,9 @@ parsed value and the problems its own checks found (schema, hygiene), and gives 
 only when the file's bytes, its path as printed and the generator's code are all as they
 were. Positions are not kept (a fifth of a sheet's entry, read at every build for
 nothing): the rare problem found later in an unchanged file parses it again to say where
-(``Document.where``). A sheet's problems against the registries
-(references, translations) are kept too, by the registries' bytes as well
-(``ContentCheck``); the seed check always runs.
+(``Document.where``). A sheet's problems against the registries (references,
+translations) are kept too, by the registries' bytes as well (``ContentCheck``); the
+seed check always runs.
 """
 
 from __future__ import annotations

@@ -329,7 +329,6 @@ class Renderer:
                       for entity in self.site.entities.values()]
         return specs
 
-
     def templates_using(self, names: set[str], pages: set[str]) -> set[str]:
         """The page templates among ``pages`` that are one of ``names`` or use one: extend,
         include or import it, at any depth (a template named by an expression may be any,
