@@ -12,10 +12,14 @@ machine whose speed drifts slows both alike, each ``--runs`` times:
 - no-op: the same build again, nothing changed;
 - one edit: one sheet's summary changed (the same sheet in both), then a build.
 
-Then, for ours alone, the same edit while ``build-site serve`` runs (``--runs`` times): the
-time from saving the file to the first answer of the server with the edited sheet page
-(noticing the change, waiting 0.1 s for more, building, and serving), and the build's own
-time as the server reports it.
+Then, for ours alone:
+
+- the search index made alone (``search_alone.py``, ``--runs`` times), whole and one
+  shard of it: floors under our full build (printed beside Hugo's) and our one-sheet edit;
+- the same edit while ``build-site serve`` runs (``--runs`` times): the time from saving
+  the file to the first answer of the server with the edited sheet page (noticing the
+  change, waiting 0.1 s for more, building, and serving), and the build's own time as the
+  server reports it.
 
 Timing is whole-process wall time and peak RSS from ``wait4``, as ``timecmd.py`` measures
 it. Printed: medians, the largest peak memory, output size (apparent bytes of every file),
@@ -128,6 +132,31 @@ def report(n: int, ours: Contender, theirs: Contender, runs: int) -> None:
     sys.stdout.flush()
 
 
+ALONE = re.compile(r"(search index|one shard) alone: ([\d.]+) s wall, ([\d.]+) s CPU")
+
+
+def search_alone(ours: Contender, theirs: Contender, runs: int) -> None:
+    """Print the median times of making our search index alone, whole (beside Hugo's full
+    build) and one shard of it: floors under our full build and our one-sheet edit."""
+    walls: dict[str, list[float]] = {}
+    cpus: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, HERE / "search_alone.py"], cwd=ours.folder,
+                             check=True, capture_output=True, text=True).stdout
+        for what, wall, cpu in ALONE.findall(out):
+            walls.setdefault(what, []).append(float(wall))
+            cpus.setdefault(what, []).append(float(cpu))
+    wall, cpu, hugo = (statistics.median(walls["search index"]),
+                       statistics.median(cpus["search index"]),
+                       statistics.median(theirs.times["full"]))
+    print(f"| search index alone (a floor under full), s (CPU s) | {wall:.2f} ({cpu:.2f}) | "
+          f"{hugo:.2f} (full) | {wall / hugo:.2f} |")
+    wall, cpu = statistics.median(walls["one shard"]), statistics.median(cpus["one shard"])
+    print(f"| one shard alone (a floor under one edit), s (CPU s) | {wall:.2f} ({cpu:.2f}) "
+          "| | |")
+    sys.stdout.flush()
+
+
 def edit(sheet: Path) -> str:
     """Make the one edit to ``sheet``; the words it wrote."""
     text = sheet.read_text("utf-8")
@@ -194,6 +223,7 @@ def main() -> None:
         ours, theirs = prepare(args.work, n, hugo)
         measure(ours, theirs, args.runs)
         report(n, ours, theirs, args.runs)
+        search_alone(ours, theirs, args.runs)
         waits, builds = serve_edits(ours.folder, ours.sheet, args.runs)
         print(f"| one edit while serving: saved to served, s | {statistics.median(waits):.2f} "
               f"| | |\n| one edit while serving: the build, s | "
