@@ -101,3 +101,8 @@ class Formatter:
 
     def number(self, value: float | int) -> str:
         return format_decimal(value, locale=self.locale).translate(self.digits)
+
+    def plural(self, value: int) -> str:
+        """The language's plural category for the number (CLDR: zero, one, two, few, many,
+        other), which picks the form of a counted noun."""
+        return self.locale.plural_form(value)

@@ -31,3 +31,9 @@ def render_markdown(text: str) -> Markup:
 def _converter() -> markdown.Markdown:
     """One converter, reset between texts: building one costs more than a conversion."""
     return markdown.Markdown(output_format="html")
+
+
+def markdown_text(text: str) -> str:
+    """Markdown source as the plain text its reader sees (no ``**`` or list dashes): for
+    search records, whose snippets are shown as text."""
+    return str(render_markdown(text).striptags()) if text else ""

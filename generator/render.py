@@ -208,6 +208,14 @@ class PageContext:
     def number(self, value: float | int) -> str:
         return self.formatter.number(value)
 
+    def count(self, key: str, value: int) -> str:
+        """``value`` things in words: the string ``<key>_<plural category>`` with its
+        ``{count}`` in the page's digits. Arabic nouns take six forms by number (واحد،
+        اثنان، 3-10، 11-99...), English two; a missing category falls back to ``other``."""
+        category = self.formatter.plural(value)
+        text = self.strings.get(f"{key}_{category}") or self.strings[f"{key}_other"]
+        return text.replace("{count}", self.number(value))
+
     def sentence_links(self, ids: list[str], base: str = "") -> Markup:
         """Links to the numbered sentences a fact comes from (``s3`` -> "3", in the page's
         digits). Built here rather than by a template macro: a sheet page has hundreds,

@@ -37,6 +37,7 @@ from .errors import BuildError
 from .extract.normalize import key, without_article, word_forms
 from .incremental import code_signature, hasher
 from .kept import Kept
+from .markup import markdown_text
 from .model import Entity, Sheet, Site, Text
 from .pool import workers
 from .writer import Unread, files_under
@@ -158,12 +159,14 @@ def _digest_of(made_of: tuple) -> bytes:
 
 
 def _sheet_record(sheet: Sheet, language: str) -> Record:
-    """A sheet is found by its title, summary, claims, quotes and original text."""
+    """A sheet is found by its title, summary (Markdown, as read), claims, quotes and
+    original text."""
     facts = [fact.text for fact in (*sheet.claims, *sheet.quotes)]
-    texts = [sheet.summary, *facts, *(sentence.text for sentence in sheet.text)]
+    texts = [*facts, *(sentence.text for sentence in sheet.text)]
     return Record(urls.page_path("sheet", language, sheet.slug), language, "sheet",
                   _title(sheet.title, language), [_in(sheet.title, language)],
-                  [_in(text, language) for text in texts])
+                  [markdown_text(_in(sheet.summary, language)),
+                   *(_in(text, language) for text in texts)])
 
 
 def _entity_record(entity: Entity, language: str) -> Record:

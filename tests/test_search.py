@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 from browsing import PageVisit
-from conftest import REPO, SHEET, SubPathHandler, copy_project, served_folder, tree_digest
+from conftest import FIXTURES, REPO, SHEET, SubPathHandler, copy_project, served_folder, tree_digest
 
 from generator.build import build
 from generator.extract.normalize import key
@@ -112,6 +112,21 @@ def test_records_keep_languages_apart_and_escape_content():
                      ["</p><script>"], ['"><img src=x onerror=alert(1)>'])
     assert "<script>" not in hostile.html() and "<img" not in hostile.html()
 
+
+
+def test_a_summary_in_markdown_is_indexed_and_shown_as_read(tmp_path):
+    """Search snippets are shown as text: a summary's ``**`` and list dashes must not show."""
+    case = yaml.safe_load((FIXTURES / "markdown" / "summary.yml").read_text("utf-8"))
+    project = copy_project(tmp_path, FIXTURES / "minimal" / "content")
+    sheet = project.content / "sheets" / "one.yml"
+    data = yaml.safe_load(sheet.read_text("utf-8"))
+    sheet.write_text(yaml.safe_dump({**data, "summary": case["summary"]}, allow_unicode=True),
+                     "utf-8")
+    site = build_site_model(load_documents(project)[0])
+    found = {record.language: record for record in records(site) if record.kind == "sheet"}
+    for language, read in case["read"].items():
+        assert found[language].texts[0].split() == read.split()
+        assert not [mark for mark in ("**", "](", "`") if mark in found[language].html()]
 
 
 WAIT = ("() => { const t = document.getElementById('search-status').textContent;"

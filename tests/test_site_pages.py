@@ -10,7 +10,9 @@ from conftest import FIXTURES, REPO, SHEET, soup
 from test_content_errors import minimal_project
 
 from generator.build import build
-from generator.project import Project
+from generator.model import build_site_model
+from generator.project import Project, load_documents
+from generator.render import Renderer
 
 LANGUAGES = ("ar", "en")
 
@@ -31,6 +33,17 @@ def sheet_page(built, language):
 
 def text_of(page) -> str:
     return " ".join(page.get_text(" ").split())
+
+
+def test_counts_take_the_form_their_number_asks_for():
+    site = build_site_model(load_documents(Project(REPO))[0])
+    renderer = Renderer(site, (REPO / "templates",))
+    forms = yaml.safe_load((FIXTURES / "counts.yml").read_text("utf-8"))
+    for language, said in forms.items():
+        page = renderer.context("home", language, None)
+        for number, words in said.items():
+            assert page.count("claims_count", number) == words.replace(
+                "{count}", page.number(number)), (language, number)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
