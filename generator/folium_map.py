@@ -16,6 +16,13 @@ from folium.template import Template
 
 from .map_template import MapView, Marker, js_string
 
+CLUSTER_RADIUS = 40
+"""Markers of a map of several places that are closer than this (CSS pixels) are drawn as
+one cluster (Leaflet.markercluster), which opens on a click. A sheet's places are often a
+city, a district and a building there, beside a far capital: at the zoom that shows them
+all, their 22-pixel markers would cover one another and could not be told or tapped apart.
+Farther ones stay single markers."""
+
 
 def folium_script(view: MapView, markers: list[Marker]) -> str:
     """The map's JavaScript as folium writes it, whitespace trimmed."""
@@ -23,7 +30,8 @@ def folium_script(view: MapView, markers: list[Marker]) -> str:
                       control_scale=True, max_zoom=view.max_zoom)
     folium.TileLayer(tiles=view.tiles, attr=view.attribution, max_zoom=view.max_zoom,
                      name="tiles").add_to(fmap)
-    layer = MarkerCluster(control=False).add_to(fmap) if view.clustered else fmap
+    layer = (MarkerCluster(control=False, max_cluster_radius=CLUSTER_RADIUS).add_to(fmap)
+             if view.clustered else fmap)
     for marker in markers:
         icon = folium.DivIcon(html=marker.html, icon_size=(22, 22), icon_anchor=(11, 11),
                               class_name=marker.class_name)

@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
 
+from .incremental import code_signature
+
 SLOT = "\x00"
 """Separates literal text from placeholder names in a template's parts."""
 NUMBERS = {"clat": 0.000101, "clon": 0.000102, "south": 0.000131, "west": 0.000132,
@@ -135,9 +137,10 @@ TEMPLATES: dict[str, MapTemplate] = {}
 
 @cache
 def template_key(clustered: bool, fitted: bool) -> str:
-    """A text naming a kind of map and the folium version that drew it (cached: asking
-    for a package's version reads its metadata from disk, on every page otherwise)."""
-    return json.dumps([version("folium"), clustered, fitted])
+    """A text naming a kind of map and the code that drew it: folium's version and ours,
+    whose change (a cluster radius) must draw the maps again (cached: asking for a
+    package's version reads its metadata from disk, on every page otherwise)."""
+    return json.dumps([code_signature(), version("folium"), clustered, fitted])
 
 
 def map_template(clustered: bool, fitted: bool) -> MapTemplate:

@@ -20,8 +20,6 @@ from .map_template import MapView, Marker, js_string, map_template
 
 __all__ = ["MapFragment", "MapPlace", "build_map", "js_string"]
 
-CLUSTER_ABOVE = 12
-"""A map with more places than this clusters them (Leaflet.markercluster)."""
 ZOOM_FOR_KIND = {"country": 5, "region": 7, "city": 11, "district": 14, "building": 16}
 APPROXIMATE_KINDS = {"country", "region"}
 """Places drawn as an area marker: their point is only a centre, not a location."""
@@ -61,8 +59,9 @@ def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, m
     """A Leaflet map of ``places`` whose ids all derive from ``name`` (an identifier)."""
     if not name.isidentifier():
         raise ValueError(f"map name {name!r} is not an identifier")
+    several = len(places) > 1  # fitted to their bounds, and clustered where they crowd
     view = MapView(name, tuple(_centre(places)), _zoom(places),
-                   _bounds(places) if len(places) > 1 else None, len(places) > CLUSTER_ABOVE,
+                   _bounds(places) if several else None, several,
                    tiles, _safe_attribution(attribution), max_zoom)
     markers = [_marker(place, language, direction) for place in places]
     script = map_template(view.clustered, view.bounds is not None).fill(view, markers)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browsing import PageVisit
+from browsing import PageVisit, click_a_marker, markers_shown
 from conftest import REPO, SHEET
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", REPO / "test-artifacts" / "screenshots"))
@@ -24,12 +24,10 @@ def test_sheet_page_in_chromium(browser, served, built, language):
             "rtl" if language == "ar" else "ltr")
         map_box = page.locator(".leaflet-container").bounding_box()
         assert map_box and map_box["width"] > 300 and map_box["height"] > 200
-        markers = page.locator(".leaflet-marker-icon")
         sheet = yaml.safe_load(built.content.joinpath("sheets", f"{SHEET}.yml").read_text("utf-8"))
-        assert markers.count() == len(sheet["places"])
-        markers.first.click(force=True)
+        assert markers_shown(page) == len(sheet["places"])
+        click_a_marker(page)
         popup = page.locator(".leaflet-popup-content .map-popup")
-        popup.wait_for()
         assert popup.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"sheet-{language}-desktop.png"), full_page=True)

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 import yaml
-from browsing import PageVisit
+from browsing import MARKERS, PageVisit, open_popup
 from conftest import FIXTURES, REPO, served_folder
 
 from generator.build import build
@@ -136,9 +136,9 @@ def test_no_payload_runs_on_any_page(hostile, browser):
 def open_popups(page) -> list[str]:
     """Open every marker's popup; report anything in it that could run."""
     bad = []
-    markers = page.evaluate("Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))")
+    markers = page.evaluate(MARKERS)
     for name in markers:
-        page.evaluate(f"window['{name}'].openPopup()")
+        open_popup(page, name)
         bad += page.evaluate(STRUCTURE)
         if page.evaluate("window.__xss__") is not None:
             bad.append(f"{name} ran a payload")

@@ -4,13 +4,14 @@ clustering when many places, no outside request but tiles; and the GeoJSON expor
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import time
 
 import geojson
 import pytest
 import yaml
-from browsing import PageVisit
+from browsing import MARKERS, SETTLED, PageVisit, click_a_marker, markers_shown, open_popup
 from conftest import FIXTURES, SHEET, copy_project, served_folder
 from test_content_errors import minimal_project
 
@@ -29,34 +30,6 @@ def all_places(built) -> list[str]:
     return [place["id"] for place in places]
 
 
-playwright = pytest.importorskip("playwright.sync_api")
-CLICKABLE_MARKER = """() => {
-  // The centre of a marker that is really on top there (not under a control or a neighbour).
-  for (const marker of document.querySelectorAll('.leaflet-marker-icon')) {
-    const box = marker.getBoundingClientRect();
-    const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    if (marker.contains(document.elementFromPoint(x, y))) return [x, y];
-  }
-  throw new Error('no marker can be clicked');
-}"""
-MARKERS = "Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))"
-
-
-def click_a_marker(page, attempts: int = 3) -> None:
-    """A real mouse click on a marker opens its popup. The marker is looked up again on
-    each attempt: on a busy machine the map may still be settling when the page loads."""
-    page.locator(".leaflet-container").scroll_into_view_if_needed()
-    popup = page.locator(".leaflet-popup-content .map-popup")
-    for attempt in range(attempts):
-        page.mouse.click(*page.evaluate(CLICKABLE_MARKER))
-        try:
-            popup.wait_for(timeout=5000)
-            return
-        except playwright.TimeoutError:
-            if attempt == attempts - 1:
-                raise
-
-
 def open_every_popup(visit, language: str) -> list[str]:
     """Open each marker's popup in turn (the first by a real click); check the popup's
     language and that its links load."""
@@ -64,12 +37,7 @@ def open_every_popup(visit, language: str) -> list[str]:
     click_a_marker(page)
     hrefs = []
     for name in page.evaluate(MARKERS):
-        page.evaluate("Object.keys(window).filter(k => /^map_[a-z]+$/.test(k))"
-                      ".forEach(k => window[k].closePopup())")
-        page.locator(".leaflet-popup").wait_for(state="detached")
-        page.evaluate(f"window['{name}'].openPopup()")
-        popup = page.locator(".leaflet-popup-content .map-popup")
-        popup.wait_for()
+        popup = open_popup(page, name)
         assert popup.get_attribute("lang") == language
         assert popup.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
         for link in popup.locator("a").all():
@@ -84,7 +52,7 @@ def open_every_popup(visit, language: str) -> list[str]:
 def test_sheet_map_markers_and_popups(browser, served, built, language):
     with PageVisit(browser, f"{served}{language}/sheets/{SHEET}/") as visit:
         places = sheet_places(built)
-        assert visit.page.locator(".leaflet-marker-icon").count() == len(places)
+        assert markers_shown(visit.page) == len(places)
         hrefs = open_every_popup(visit, language)
         for place in places:
             assert any(h.endswith(f"/{language}/places/{place}/") for h in hrefs), place
@@ -95,7 +63,7 @@ def test_sheet_map_markers_and_popups(browser, served, built, language):
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_site_map_page_shows_every_place(browser, served, built, language):
     with PageVisit(browser, f"{served}{language}/map/") as visit:
-        assert visit.page.locator(".leaflet-marker-icon").count() == len(all_places(built))
+        assert markers_shown(visit.page) == len(all_places(built))
         hrefs = open_every_popup(visit, language)
         assert any(h.endswith(f"/{language}/sheets/{SHEET}/") for h in hrefs)
         visit.assert_clean()
@@ -103,7 +71,7 @@ def test_site_map_page_shows_every_place(browser, served, built, language):
 
 def test_place_page_has_a_map_with_its_marker(browser, served):
     with PageVisit(browser, f"{served}ar/places/baghdad/") as visit:
-        assert visit.page.locator(".leaflet-marker-icon").count() == 1
+        assert visit.page.locator(".leaflet-marker-icon").count() == markers_shown(visit.page) == 1
         open_every_popup(visit, "ar")
         assert visit.page.evaluate("Object.keys(window).filter(k => k.startsWith('map_'))"
                                    ".map(k => window[k].getZoom())") == [11]
@@ -125,6 +93,29 @@ def test_many_places_are_clustered(browser, tmp_path):
         visit.assert_clean()
 
 
+TARGETS = """() => [...document.querySelectorAll('.leaflet-marker-icon')].map(icon => {
+  const box = icon.getBoundingClientRect();
+  return [box.left + box.width / 2, box.top + box.height / 2];
+})"""
+
+
+@pytest.mark.parametrize("path", [f"ar/sheets/{SHEET}/", "en/map/"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_marker_covers_another(browser, served, built, path, width):
+    """Places close together (a city, a district, a building in it) beside far ones: at the
+    zoom that shows them all, their markers are clustered rather than drawn one on another,
+    so that each can be seen and tapped (24 CSS pixels apart at least, WCAG 2.5.8)."""
+    with PageVisit(browser, f"{served}{path}", width=width) as visit:
+        visit.page.locator(".leaflet-marker-icon").first.wait_for()
+        visit.page.wait_for_function(SETTLED)
+        spots = visit.page.evaluate(TARGETS)
+        close = [(a, b) for i, a in enumerate(spots) for b in spots[i + 1:]
+                 if math.dist(a, b) < 24]
+        places = all_places(built) if path.endswith("/map/") else sheet_places(built)
+        assert close == [] and markers_shown(visit.page) == len(places)
+        visit.assert_clean()
+
+
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_a_busy_place_links_its_newest_sheets_then_its_page(browser, tmp_path, language):
     """On the site map, a place in more sheets than a popup holds links the newest
@@ -142,9 +133,7 @@ def test_a_busy_place_links_its_newest_sheets_then_its_page(browser, tmp_path, l
         page = visit.page
         page.locator(".leaflet-marker-icon").first.wait_for()
         first = sorted(page.evaluate(MARKERS), key=lambda name: int(name.rsplit("_", 1)[1]))[0]
-        page.evaluate(f"window['{first}'].openPopup()")  # the first place, by id
-        popup = page.locator(".leaflet-popup-content .map-popup")
-        popup.wait_for()
+        popup = open_popup(page, first)  # the first place, by id
         hrefs = [a.evaluate("a => a.href") for a in popup.locator("p a").all()]
         newest = [f"/{language}/sheets/copy-{day}/" for day in range(total - 1, 2, -1)]
         assert [h[h.index(f"/{language}/"):] for h in hrefs[:-1]] == newest
