@@ -1,8 +1,8 @@
 """One folium render per kind of map, filled in per page.
 
 folium takes about 15 ms to draw a map, so a site with thousands of maps would spend most
-of its build there. Instead folium draws each of the four kinds of map (clustered or not,
-fitted to bounds or not) once, with sentinel values for everything else (name, tiles,
+of its build there. Instead folium draws each kind of map (one place; several, fitted to
+their bounds and clustered) once, with sentinel values for everything else (name, tiles,
 places...), and the script is cut into a head, one marker's lines and a tail, with the
 sentinels as placeholders. A page's map is then those
 parts joined with its own values, each escaped exactly as folium escapes it, so the bytes
@@ -31,7 +31,8 @@ MARKER_TEXTS = ("alt", "html", "class_name", "popup", "tooltip")
 TEXTS = (*MARKER_TEXTS, "tiles", "attribution")
 NAME = "zzmapzz"
 """Sentinel map name, which every element id contains."""
-KINDS = [(clustered, fitted) for clustered in (False, True) for fitted in (False, True)]
+KINDS = [(False, False), (True, True)]
+"""(clustered, fitted) of the maps a site has: one place, or several (see ``maps.build_map``)."""
 
 
 @dataclass(frozen=True)
@@ -276,8 +277,10 @@ def _join(parts: list[str], values: dict, first_id: int) -> str:
 
 
 def saved_templates() -> dict[str, dict]:
-    """Every template made so far, as JSON-ready data for the build cache."""
-    return {key: asdict(template) for key, template in sorted(TEMPLATES.items())}
+    """The templates of this code's kinds of map, as JSON-ready data for the build cache
+    (not those restored from other code's builds: they would pile up there)."""
+    keys = sorted(template_key(*kind) for kind in KINDS)
+    return {key: asdict(TEMPLATES[key]) for key in keys if key in TEMPLATES}
 
 
 def restore_templates(saved: dict[str, dict]) -> None:

@@ -22,6 +22,7 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
+    TemplateRuntimeError,
     meta,
 )
 from jinja2.runtime import Context
@@ -166,11 +167,16 @@ class PageContext:
 
     def t(self, key: str) -> str:
         """An interface string in the page's language (plain: also used in attributes)."""
-        return self.strings[key]
+        try:
+            return self.strings[key]
+        except KeyError:  # a template of the project's asks for a string no file has
+            raise TemplateRuntimeError(f"no interface string {key!r} for "
+                                       f"{self.language!r} in i18n/{self.language}.yml"
+                                       ) from None
 
     def ui(self, key: str) -> Markup:
         """An interface string for running text, other-script words marked (GeoNames)."""
-        return mark_foreign_runs(self.strings[key], self.dir, self.other_language)
+        return mark_foreign_runs(self.t(key), self.dir, self.other_language)
 
     @cached_property
     def other_language(self) -> str:
@@ -213,7 +219,7 @@ class PageContext:
         ``{count}`` in the page's digits. Arabic nouns take six forms by number (واحد،
         اثنان، 3-10، 11-99...), English two; a missing category falls back to ``other``."""
         category = self.formatter.plural(value)
-        text = self.strings.get(f"{key}_{category}") or self.strings[f"{key}_other"]
+        text = self.strings.get(f"{key}_{category}") or self.t(f"{key}_other")
         return text.replace("{count}", self.number(value))
 
     def sentence_links(self, ids: list[str], base: str = "") -> Markup:

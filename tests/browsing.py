@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -87,30 +86,38 @@ class PageVisit:
 
 # Maps: Leaflet objects as folium names them (marker_<map>_<n>, marker_cluster_<map>_<n>).
 MARKERS = "Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))"
-MARKERS_SHOWN = """() => {
-  // Markers on a map, either as themselves or inside a cluster that opens on a click.
-  const layers = Object.keys(window).filter(k => /^(map|marker_cluster)_/.test(k))
-    .map(k => window[k]);
-  return Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))
-    .filter(k => layers.some(layer => layer.hasLayer(window[k]))).length;
+GROUP_OF = """const groupOf = marker => Object.keys(window)
+  .filter(k => k.startsWith('marker_cluster_')).map(k => window[k])
+  .find(group => group.hasLayer(marker));"""
+MARKERS_SHOWN = "() => {" + GROUP_OF + """
+  // Markers drawn in view: as themselves, or counted in a cluster drawn in view.
+  return Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k)).map(k => window[k])
+    .filter(marker => groupOf(marker) ? groupOf(marker).getVisibleParent(marker) !== null
+                                      : Boolean(marker._icon)).length;
 }"""
-SETTLED = """() => !document.querySelector('.leaflet-cluster-anim')
-  && [...document.querySelectorAll('.leaflet-marker-icon')]
-    .every(icon => getComputedStyle(icon).opacity === '1')"""
-"""No cluster opening or closing: during the animation, old icons fade out over new ones."""
-SHOW_MARKER = """name => {
-  // Show a marker as clicks on its clusters would: zoomed in to it, spread if others share
-  // its point. Not markercluster's zoomToShowLayer: from far out it may never call back.
-  const marker = window[name];
-  const cluster = Object.keys(window).filter(k => k.startsWith('marker_cluster_'))
-    .map(k => window[k]).find(group => group.hasLayer(marker));
-  if (cluster && !marker._icon) {
-    cluster._map.setView(marker.getLatLng(), cluster._map.getMaxZoom(), {animate: false});
-    if (!marker._icon) marker.__parent.spiderfy();
+SETTLED = """() => {
+  // The same icons in the same places as at the last look, none fading in or out, no zoom
+  // or cluster animation: the map is still.
+  const icons = [...document.querySelectorAll('.leaflet-marker-icon')];
+  const now = JSON.stringify(icons.map(icon => [icon.className, icon.style.transform]));
+  const still = window.__lastIcons === now;
+  window.__lastIcons = now;
+  return still && !document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')
+    && icons.every(icon => getComputedStyle(icon).opacity === '1');
+}"""
+ZOOM_TO = "name => {" + GROUP_OF + """
+  // Zoom in to a marker inside a cluster, as clicks on the clusters would. Not
+  // markercluster's zoomToShowLayer: from far out it may never call back.
+  const marker = window[name], group = groupOf(marker);
+  if (group && !marker._icon) {
+    group._map.setView(marker.getLatLng(), group._map.getMaxZoom(), {animate: false});
   }
 }"""
-CLOSE_POPUPS = """() => Object.keys(window).filter(k => /^map_[a-z]+$/.test(k))
-  .forEach(k => window[k].closePopup())"""
+SHOWN = """name => !document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')
+  && window[name]._icon && getComputedStyle(window[name]._icon).opacity === '1'"""
+CLOSE_POPUPS = """() => Object.keys(window).filter(k => /^(map|marker_cluster)_/.test(k))
+  .forEach(k => k.startsWith('map_') ? window[k].closePopup() : window[k].unspiderfy())"""
+"""Every popup closed, every spread cluster gathered again."""
 CLICKABLE = """selector => {
   // The centre of an icon that is really on top there (not under a control or a neighbour).
   for (const icon of document.querySelectorAll(selector)) {
@@ -121,22 +128,37 @@ CLICKABLE = """selector => {
   return null;
 }"""
 MARKER, CLUSTER = ".leaflet-marker-icon:not(.marker-cluster)", ".marker-cluster"
+POPUP = ".leaflet-popup-content .map-popup"
+
+
+def settle(page) -> None:
+    """Wait for the maps to be still (two looks 0.25 s apart: a first fit, a zoom and
+    markercluster's own animations follow each other)."""
+    page.locator(".leaflet-marker-icon").first.wait_for()
+    page.wait_for_function(SETTLED, polling=250)
 
 
 def markers_shown(page) -> int:
+    """How many markers are drawn in view, once the map has settled."""
+    settle(page)
     return page.evaluate(MARKERS_SHOWN)
 
 
 def open_popup(page, name: str, attempts: int = 3):
     """Open the popup of marker ``name``, alone, where a reader finds it (a marker inside a
     cluster is shown first); its content (a locator). Tried again if it is not shown."""
-    popup = page.locator(".leaflet-popup-content .map-popup")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    popup = page.locator(POPUP)
     for _ in range(attempts):
         page.evaluate(CLOSE_POPUPS)
         page.wait_for_function("() => !document.querySelector('.leaflet-popup')")  # faded
-        page.wait_for_function(SETTLED)
-        page.evaluate(SHOW_MARKER, name)
-        page.wait_for_function(SETTLED)  # the clusters it opened: their icons are made anew
+        settle(page)
+        page.evaluate(ZOOM_TO, name)
+        settle(page)
+        if not page.evaluate(f"Boolean(window['{name}']._icon)"):  # others at its point
+            page.evaluate(f"window['{name}'].__parent.spiderfy()")
+        page.wait_for_function(SHOWN, arg=name)  # its icon made anew, faded in
         page.evaluate(f"window['{name}'].openPopup()")
         with suppress(PlaywrightTimeout):
             popup.wait_for(timeout=3000)
@@ -150,19 +172,23 @@ def click_a_marker(page, attempts: int = 3) -> None:
     """A real mouse click on a marker opens its popup. Where every marker in view is in a
     cluster, clicks on clusters open them first, as a reader's would. The marker is looked
     up again on each attempt: on a busy machine the map may still be settling."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.locator(".leaflet-container").scroll_into_view_if_needed()
+    settle(page)
     for _ in range(5):
         if page.evaluate(CLICKABLE, MARKER) is not None:
             break
-        page.mouse.click(*page.evaluate(CLICKABLE, CLUSTER))
-        page.wait_for_timeout(600)  # the zoom's animation
-    popup = page.locator(".leaflet-popup-content .map-popup")
+        cluster = page.evaluate(CLICKABLE, CLUSTER)
+        assert cluster is not None, "neither a marker nor a cluster can be clicked"
+        page.mouse.click(*cluster)
+        settle(page)
     for attempt in range(attempts):
         spot = page.evaluate(CLICKABLE, MARKER)
         assert spot is not None, "no marker can be clicked"
         page.mouse.click(*spot)
         try:
-            popup.wait_for(timeout=5000)
+            page.locator(POPUP).wait_for(timeout=5000)
             return
         except PlaywrightTimeout:
             if attempt == attempts - 1:

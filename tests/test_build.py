@@ -51,6 +51,15 @@ def test_template_error_is_one_line_and_leaves_site_untouched(project):
     assert tree_digest(project.site) == before
 
 
+def test_a_template_asking_for_a_missing_string_names_it(project):
+    (project.templates / "about.html").write_text("{% extends 'base.html' %}"
+                                                  "{% block main %}{{ page.t('nope') }}"
+                                                  "{% endblock %}")
+    with pytest.raises(BuildError, match=r"about.html:1: template error: no interface "
+                                         r"string 'nope' for '(ar|en)' in i18n/"):
+        build(project)
+
+
 @pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../b", "a\\..\\b", ""])
 def test_writer_refuses_paths_outside_the_site(bad):
     with pytest.raises(BuildError):

@@ -1,5 +1,6 @@
 """Maps in real Chromium: right markers, popups in the page's language with working links,
-clustering when many places, no outside request but tiles; and the GeoJSON export."""
+markers that would cover one another clustered, no outside request but tiles; and the
+GeoJSON export."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import time
 import geojson
 import pytest
 import yaml
-from browsing import MARKERS, SETTLED, PageVisit, click_a_marker, markers_shown, open_popup
+from browsing import MARKERS, PageVisit, click_a_marker, markers_shown, open_popup, settle
 from conftest import FIXTURES, SHEET, copy_project, served_folder
 from test_content_errors import minimal_project
 
@@ -93,6 +94,21 @@ def test_many_places_are_clustered(browser, tmp_path):
         visit.assert_clean()
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_places_at_one_point_are_each_reached(browser, tmp_path, language):
+    project, _ = minimal_project(tmp_path)
+    for name, folder in (("places.yml", "entities"), ("one.yml", "sheets")):
+        shutil.copyfile(FIXTURES / "one-point" / name, project.content / folder / name)
+    build(project)
+    with served_folder(project.site) as base, PageVisit(
+            browser, f"{base}{language}/sheets/one/") as visit:
+        assert markers_shown(visit.page) == 3
+        hrefs = open_every_popup(visit, language)
+        for place in ("baghdad", "embassy", "consulate"):
+            assert any(h.endswith(f"/{language}/places/{place}/") for h in hrefs), place
+        visit.assert_clean()
+
+
 TARGETS = """() => [...document.querySelectorAll('.leaflet-marker-icon')].map(icon => {
   const box = icon.getBoundingClientRect();
   return [box.left + box.width / 2, box.top + box.height / 2];
@@ -106,8 +122,7 @@ def test_no_marker_covers_another(browser, served, built, path, width):
     zoom that shows them all, their markers are clustered rather than drawn one on another,
     so that each can be seen and tapped (24 CSS pixels apart at least, WCAG 2.5.8)."""
     with PageVisit(browser, f"{served}{path}", width=width) as visit:
-        visit.page.locator(".leaflet-marker-icon").first.wait_for()
-        visit.page.wait_for_function(SETTLED)
+        settle(visit.page)
         spots = visit.page.evaluate(TARGETS)
         close = [(a, b) for i, a in enumerate(spots) for b in spots[i + 1:]
                  if math.dist(a, b) < 24]

@@ -44,6 +44,11 @@ def test_counts_take_the_form_their_number_asks_for():
         for number, words in said.items():
             assert page.count("claims_count", number) == words.replace(
                 "{count}", page.number(number)), (language, number)
+    categories = {"ar": ("zero", "one", "two", "few", "many", "other"), "en": ("one", "other")}
+    for language, names in categories.items():
+        strings = renderer.context("home", language, None).strings
+        for key in ("sheets", "claims", "quotes", "people", "places"):
+            assert [f"{key}_count_{name}" in strings for name in names] == [True] * len(names)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
