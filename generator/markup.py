@@ -22,6 +22,10 @@ def render_markdown(text: str) -> Markup:
 
     Cached: a summary appears on its sheet, the home page, the feed and structured data.
     """
+    return _sanitized(text)
+
+
+def _sanitized(text: str) -> Markup:
     html = _converter().reset().convert(text)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                             url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"))
@@ -35,5 +39,7 @@ def _converter() -> markdown.Markdown:
 
 def markdown_text(text: str) -> str:
     """Markdown source as the plain text its reader sees (no ``**`` or list dashes): for
-    search records, whose snippets are shown as text."""
-    return str(render_markdown(text).striptags()) if text else ""
+    search records, whose snippets are shown as text. Not cached: a build makes each
+    record once, and a big site's summaries would fill the pages' cache (about 11 MiB
+    at 5,000 sheets)."""
+    return str(_sanitized(text).striptags()) if text else ""
