@@ -2,12 +2,11 @@
 
 folium takes about 15 ms to draw a map, so a site with thousands of maps would spend most
 of its build there. Instead folium draws each kind of map (one place; several, fitted to
-their bounds and clustered) once, with sentinel values for everything else (name, tiles,
-places...), and the script is cut into a head, one marker's lines and a tail, with the
-sentinels as placeholders. A page's map is then those
-parts joined with its own values, each escaped exactly as folium escapes it, so the bytes
-are the same as folium's own render (a test compares them) at a hundredth of the cost.
-"""
+their bounds and clustered where they crowd) once, with sentinel values for everything
+else (name, tiles, places...), and the script is cut into a head, one marker's lines and a
+tail, with the sentinels as placeholders. A page's map is then those parts joined with its
+own values, each escaped exactly as folium escapes it, so the bytes are the same as
+folium's own render (a test compares them) at a hundredth of the cost."""
 
 from __future__ import annotations
 
@@ -31,8 +30,8 @@ MARKER_TEXTS = ("alt", "html", "class_name", "popup", "tooltip")
 TEXTS = (*MARKER_TEXTS, "tiles", "attribution")
 NAME = "zzmapzz"
 """Sentinel map name, which every element id contains."""
-KINDS = [(False, False), (True, True)]
-"""(clustered, fitted) of the maps a site has: one place, or several (see ``maps.build_map``)."""
+KINDS = [False, True]
+"""The kinds of map, by whether they show several places (see ``MapView.clustered``)."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,14 @@ class MapView:
     zoom: int
     bounds: tuple[float, float, float, float] | None
     """South, west, north, east to fit, or None for a single place."""
-    clustered: bool
     tiles: str
     attribution: str
     max_zoom: int
+
+    @property
+    def clustered(self) -> bool:
+        """A map of several places clusters those that crowd (``folium_map.CLUSTER_RADIUS``)."""
+        return self.bounds is not None
 
 
 def js_string(text: str) -> str:
@@ -137,16 +140,16 @@ TEMPLATES: dict[str, MapTemplate] = {}
 
 
 @cache
-def template_key(clustered: bool, fitted: bool) -> str:
+def template_key(several: bool) -> str:
     """A text naming a kind of map and the code that drew it: folium's version and ours,
     whose change (a cluster radius) must draw the maps again (cached: asking for a
     package's version reads its metadata from disk, on every page otherwise)."""
-    return json.dumps([code_signature(), version("folium"), clustered, fitted])
+    return json.dumps([code_signature(), version("folium"), several])
 
 
-def map_template(clustered: bool, fitted: bool) -> MapTemplate:
+def map_template(several: bool) -> MapTemplate:
     """The template of one kind of map (see ``draw_templates``)."""
-    key = template_key(clustered, fitted)
+    key = template_key(several)
     if key not in TEMPLATES:
         draw_templates()
     return TEMPLATES[key]
@@ -162,7 +165,7 @@ def draw_templates() -> None:
     """
     from .pool import can_fork
 
-    missing = [kind for kind in KINDS if template_key(*kind) not in TEMPLATES]
+    missing = [kind for kind in KINDS if template_key(kind) not in TEMPLATES]
     if not missing:
         return
     if can_fork():
@@ -181,7 +184,7 @@ class Drawing:
         from .pool import can_fork
 
         self.drawer = None
-        missing = [kind for kind in KINDS if template_key(*kind) not in TEMPLATES]
+        missing = [kind for kind in KINDS if template_key(kind) not in TEMPLATES]
         if missing and can_fork():
             self.received, sending = multiprocessing.Pipe(duplex=False)
             self.drawer = multiprocessing.get_context("fork").Process(
@@ -207,7 +210,7 @@ class Drawing:
             self.drawer = None
 
 
-def _draw_and_send(kinds: list[tuple[bool, bool]], sending) -> None:
+def _draw_and_send(kinds: list[bool], sending) -> None:
     """In the drawing process: the templates, or nothing if they fail (the build then
     draws them itself and reports why)."""
     try:
@@ -218,18 +221,18 @@ def _draw_and_send(kinds: list[tuple[bool, bool]], sending) -> None:
         sending.close()
 
 
-def _draw(kinds: list[tuple[bool, bool]]) -> dict[str, dict]:
+def _draw(kinds: list[bool]) -> dict[str, dict]:
     """Templates of these kinds of map, drawn by folium (``saved_templates``' form)."""
     from .folium_map import folium_script
 
-    def draw(count: int, clustered: bool, fitted: bool) -> str:
+    def draw(count: int, several: bool) -> str:
         markers = [Marker(NUMBERS["lat"], NUMBERS["lon"], *(f"@{t}@" for t in MARKER_TEXTS))]
         bounds = tuple(NUMBERS[k] for k in ("south", "west", "north", "east"))
         view = MapView(NAME, (NUMBERS["clat"], NUMBERS["clon"]), INTEGERS["zoom"],
-                       bounds if fitted else None, clustered, "@tiles@", "@attribution@",
+                       bounds if several else None, "@tiles@", "@attribution@",
                        INTEGERS["max_zoom"])
         return folium_script(view, markers * count)
-    return {template_key(*kind): asdict(MapTemplate.cut(draw(1, *kind), draw(2, *kind)))
+    return {template_key(kind): asdict(MapTemplate.cut(draw(1, kind), draw(2, kind)))
             for kind in kinds}
 
 
@@ -279,7 +282,7 @@ def _join(parts: list[str], values: dict, first_id: int) -> str:
 def saved_templates() -> dict[str, dict]:
     """The templates of this code's kinds of map, as JSON-ready data for the build cache
     (not those restored from other code's builds: they would pile up there)."""
-    keys = sorted(template_key(*kind) for kind in KINDS)
+    keys = sorted(template_key(kind) for kind in KINDS)
     return {key: asdict(TEMPLATES[key]) for key in keys if key in TEMPLATES}
 
 

@@ -59,12 +59,11 @@ def build_map(name: str, places: list[MapPlace], tiles: str, attribution: str, m
     """A Leaflet map of ``places`` whose ids all derive from ``name`` (an identifier)."""
     if not name.isidentifier():
         raise ValueError(f"map name {name!r} is not an identifier")
-    several = len(places) > 1  # fitted to their bounds, and clustered where they crowd
     view = MapView(name, tuple(_centre(places)), _zoom(places),
-                   _bounds(places) if several else None, several,
+                   _bounds(places) if len(places) > 1 else None,
                    tiles, _safe_attribution(attribution), max_zoom)
     markers = [_marker(place, language, direction) for place in places]
-    script = map_template(view.clustered, view.bounds is not None).fill(view, markers)
+    script = map_template(view.clustered).fill(view, markers)
     return MapFragment(f"map_{name}", script, len(places), view.clustered)
 
 

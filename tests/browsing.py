@@ -147,10 +147,8 @@ def markers_shown(page) -> int:
 def open_popup(page, name: str, attempts: int = 3):
     """Open the popup of marker ``name``, alone, where a reader finds it (a marker inside a
     cluster is shown first); its content (a locator). Tried again if it is not shown."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    popup = page.locator(POPUP)
-    for _ in range(attempts):
+    def show_and_open() -> None:
         page.evaluate(CLOSE_POPUPS)
         page.wait_for_function("() => !document.querySelector('.leaflet-popup')")  # faded
         settle(page)
@@ -160,20 +158,14 @@ def open_popup(page, name: str, attempts: int = 3):
             page.evaluate(f"window['{name}'].__parent.spiderfy()")
         page.wait_for_function(SHOWN, arg=name)  # its icon made anew, faded in
         page.evaluate(f"window['{name}'].openPopup()")
-        with suppress(PlaywrightTimeout):
-            popup.wait_for(timeout=3000)
-            break
-    else:
-        raise AssertionError(f"the popup of {name} did not open in {attempts} attempts")
-    return popup
+
+    return _until_a_popup_opens(page, show_and_open, attempts, timeout=3000)
 
 
-def click_a_marker(page, attempts: int = 3) -> None:
-    """A real mouse click on a marker opens its popup. Where every marker in view is in a
-    cluster, clicks on clusters open them first, as a reader's would. The marker is looked
-    up again on each attempt: on a busy machine the map may still be settling."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+def click_a_marker(page, attempts: int = 3):
+    """A real mouse click on a marker opens its popup (returned). Where every marker in view
+    is in a cluster, clicks on clusters open them first, as a reader's would. The marker is
+    looked up again on each attempt: on a busy machine the map may still be settling."""
     page.locator(".leaflet-container").scroll_into_view_if_needed()
     settle(page)
     for _ in range(5):
@@ -183,13 +175,24 @@ def click_a_marker(page, attempts: int = 3) -> None:
         assert cluster is not None, "neither a marker nor a cluster can be clicked"
         page.mouse.click(*cluster)
         settle(page)
-    for attempt in range(attempts):
+
+    def click() -> None:
         spot = page.evaluate(CLICKABLE, MARKER)
         assert spot is not None, "no marker can be clicked"
         page.mouse.click(*spot)
-        try:
-            page.locator(POPUP).wait_for(timeout=5000)
-            return
-        except PlaywrightTimeout:
-            if attempt == attempts - 1:
-                raise
+
+    return _until_a_popup_opens(page, click, attempts, timeout=5000)
+
+
+def _until_a_popup_opens(page, act, attempts: int, timeout: float):
+    """Do ``act`` until a marker's popup shows (its content, a locator), ``attempts`` times
+    at most."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    popup = page.locator(POPUP)
+    for _ in range(attempts):
+        act()
+        with suppress(PlaywrightTimeout):
+            popup.wait_for(timeout=timeout)
+            return popup
+    raise AssertionError(f"no popup opened in {attempts} attempts")

@@ -99,7 +99,7 @@ def test_map_templates_write_what_folium_writes(count, name):
               max(p.lat for p in places), max(p.lon for p in places))
     view = MapView(name, (sum(p.lat for p in places) / count, sum(p.lon for p in places) /
                           count), 5 if count > 1 else 11, bounds if count > 1 else None,
-                   count > 1, tiles, _safe_attribution(attribution), 18)
+                   tiles, _safe_attribution(attribution), 18)
     assert fragment.script == folium_script(view, [_marker(p, "ar", "rtl") for p in places])
 
 
@@ -134,7 +134,7 @@ assert drawing.drawer is not None and drawing.drawer.is_alive()
 drawing.finish()
 assert drawing.drawer is None
 drawn_apart = map_template.saved_templates()
-assert sorted(drawn_apart) == sorted(map_template.template_key(*k) for k in map_template.KINDS)
+assert sorted(drawn_apart) == sorted(map_template.template_key(k) for k in map_template.KINDS)
 assert drawn_apart == map_template._draw(map_template.KINDS)
 """
 
