@@ -45,6 +45,18 @@ class Found:
 
 
 @dataclass
+class Claim:
+    """A statement of the article and who makes it."""
+
+    sentence: str
+    """Id of the sentence it comes from."""
+    source: object
+    """An entity id, {"anonymous": "<description>"}, or "narrator" (the outlet's voice)."""
+    via: str | None = None
+    """Id of the outlet or person that relays it, when the source is cited by another."""
+
+
+@dataclass
 class Findings:
     source: Source
     published: Published | None
@@ -54,6 +66,7 @@ class Findings:
     dates: list[tuple[Date, str]] = field(default_factory=list)
     figures: list[tuple[Number, str]] = field(default_factory=list)
     vague: list[tuple[Number, str]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     publisher: Entry | None = None
     cites: Entry | None = None
     place_ids: set[str] = field(default_factory=set)

@@ -68,6 +68,22 @@ def without_article(word_key: str) -> str:
     return word_key[2:] if word_key.startswith("ال") and len(word_key) > 3 else word_key
 
 
+def name_key(text: str) -> str:
+    """The key of a name with each word's leading clitics and article taken off
+    (للتحالف الدولي → تحالف دولي): how the extraction corpus compares names."""
+    return " ".join(_bare_word(word) for word in key(text).split())
+
+
+def _bare_word(word: str) -> str:
+    if len(word) > 2 and word[0] in PROCLITICS:
+        word = word[1:]
+    if len(word) > 3 and word.startswith("لل"):
+        return word[2:]
+    if len(word) > 2 and word[0] in PREPOSITIONS:
+        word = word[1:]
+    return word[2:] if len(word) > 3 and word.startswith("ال") else word
+
+
 TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[\w\u064b-\u065f\u0670\u0640]+")
 
 

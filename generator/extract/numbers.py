@@ -110,7 +110,7 @@ def find_numbers(sentence: str) -> list[Number]:
             i += 1
             continue
         phrase = sentence[tokens[i][0]:tokens[j - 1][1]]
-        value, vague = read_number(phrase)
+        value, vague = read_number(phrase) or (None, False)
         if value is not None and (vague or value >= 2 or DIGITS.fullmatch(tokens[i][2])):
             approx = vague or (i > 0 and key(tokens[i - 1][2]) in ("نحو", "قرابه", "حوالي"))
             found.append(Number(value, approx, tokens[i][0], tokens[j - 1][1], phrase,
