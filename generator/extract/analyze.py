@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .claims import attribute
 from .dates import Date, Published, find_dates, next_day
 from .embassies import find_embassies, host_city
 from .entities import find_organizations, find_people
@@ -16,15 +17,7 @@ from .gazetteer import Entry, Gazetteer, Mention
 from .ids import slug
 from .normalize import key, tokenize
 from .numbers import Number, find_numbers
-from .quotes import (
-    Quote,
-    Speakers,
-    anonymous_source,
-    is_source_name,
-    quoted_spans,
-    speaker_of,
-    unquoted_quote,
-)
+from .quotes import Quote, is_source_name, quoted_spans
 from .reader import Sentence, Source
 
 REGISTRIES = ("people", "organizations", "places")
@@ -86,7 +79,7 @@ def analyze(source: Source, gazetteer: Gazetteer, published: Published | None) -
     findings = Findings(source, published)
     _entity_pass(source, gazetteer, findings)
     _embassies(findings, gazetteer)
-    _quotes(findings)
+    attribute(findings)
     _dates_and_figures(findings)
     findings.publisher = _outlet(source.publisher, gazetteer) if source.publisher else None
     findings.cites = _cited_outlet(source, gazetteer)
@@ -117,53 +110,6 @@ def _embassies(findings: Findings, gazetteer: Gazetteer) -> None:
                 continue
             entry = gazetteer.by_id.setdefault(("places", mention.entry.id), mention.entry)
             findings.note(Mention(entry, mention.start, mention.end, mention.text), sentence)
-
-
-def _quotes(findings: Findings) -> None:
-    source, speakers = findings.source, Speakers([])
-    for sentence in source.sentences:
-        people = _people_in(findings, sentence)
-        spans = [(s, e) for s, e in quoted_spans(sentence.text)
-                 if not is_source_name(sentence.text, s, e)]
-        spans = _join_open_quote(source, sentence, spans)
-        unquoted = unquoted_quote(sentence.text)
-        for start, end, quoted in [*((s, e, True) for s, e in spans),
-                                   *([(*unquoted, False)] if unquoted else [])]:
-            speaker = speaker_of(sentence.text, start, people, speakers)
-            text = source.text[sentence.start + start:sentence.start + end].strip(" ،,.")
-            quote = Quote(text, sentence.start + start, sentence.start + end, speaker, quoted)
-            ids = [s.id for s in source.sentences
-                   if s.start < quote.end and s.end > quote.start]
-            findings.quotes.append((quote, ids))
-            speakers.last = speaker or speakers.last
-        anonymous = anonymous_source(sentence.text)
-        speakers.last = {"anonymous": anonymous} if anonymous else speakers.last
-
-
-def _join_open_quote(source: Source, sentence: Sentence, spans: list) -> list:
-    """A quote opened in this sentence and closed in a later one on the same line."""
-    text = sentence.text
-    opened = [i for i, char in enumerate(text) if char in '"«“']
-    if len(opened) % 2 == 1 and (not spans or opened[-1] >= spans[-1][1]):
-        line_end = source.text.find("\n", sentence.start)
-        line_end = len(source.text) if line_end < 0 else line_end
-        close = source.text.find(PAIR_OF[text[opened[-1]]], sentence.end, line_end)
-        if close > 0:
-            spans = [*spans, (opened[-1] + 1, close - sentence.start)]
-    return spans
-
-
-PAIR_OF = {'"': '"', "«": "»", "“": "”"}
-
-
-def _people_in(findings: Findings, sentence: Sentence) -> list[Mention]:
-    mentions = []
-    for found in findings.entities["people"].values():
-        for sid, start, end in found.spans:
-            if sid == sentence.id:
-                mentions.append(Mention(found.entry, start - sentence.start,
-                                        end - sentence.start, ""))
-    return sorted(mentions, key=lambda m: m.start)
 
 
 def _dates_and_figures(findings: Findings) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 from .gazetteer import Entry, Gazetteer, Mention
 from .ids import slug
 from .lexicon import lexicon
-from .normalize import Token, gap, key, without_article
+from .normalize import Token, gap, key, tokenize, without_article
 
 MAX_SKIP = 6
 """Words a title may stand from its name (زعيم منظمة بدر هادي العامري: two)."""
@@ -33,6 +33,8 @@ def _words() -> dict:
         "given": {key(n) for n in words["given_names"]},
         "heads": {key(h): kind for h, kind in words["org_heads"].items()},
         "org_stop": {key(w) for w in words["org_stop"]},
+        "boundary": {key(w) for w in words["name_boundary"]},
+        "plain_words": {key(w) for w in words["plain_given_names"]},
     }
 
 
@@ -49,19 +51,37 @@ def title_at(text: str, tokens: list[Token], i: int) -> int:
 
 def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
                 taken: list[Mention]) -> list[Mention]:
-    """Mentions of people not already in ``taken`` (the gazetteer's matches)."""
+    """Mentions of people not already in ``taken`` (the gazetteer's matches): a name after
+    a title or a reporting verb, or a known given name with a family name."""
     found, i = [], 0
     while i < len(tokens):
-        size = title_at(text, tokens, i) or _verb_at(tokens, i)
-        name = _name_after(text, tokens, i + size) if size else None
-        if name and not _overlaps(tokens[name[0]].start, taken):
+        title = title_at(text, tokens, i)
+        size = title or _verb_at(tokens, i)
+        name = _name_after(text, tokens, i + size, bool(title)) if size else None
+        if name is None and not size and _given_at(tokens, i) and tokens[i].key not in \
+                _words()["plain_words"]:
+            name = _name_at(text, tokens, i)
+        if name and _other_entity(text, tokens, name, gazetteer):
+            name = None
+        if name and not _overlaps(tokens[name[0]].start, taken + found):
             start, end = tokens[i].start, tokens[name[0]].start
-            role = _role(text[start:end], tokens[i]) if title_at(text, tokens, i) else None
+            role = _role(text[start:end], tokens[i]) if title else None
             found.append(_person(text, tokens, name, role, gazetteer))
             i = name[1]
         else:
             i += 1
     return found
+
+
+def _other_entity(text: str, tokens: list[Token], name: tuple[int, int],
+                  gazetteer: Gazetteer) -> bool:
+    """A 'name' that is a known place or organization (إلى أثيوبيا) or starts with على."""
+    first, end = name
+    if tokens[first].text.endswith("ى") and tokens[first].key == "علي":
+        return True
+    written = text[tokens[first].start:tokens[end - 1].end]
+    return any(m.start == 0 for m in gazetteer.find(written, tokenize(written))
+               if m.entry.registry != "people")
 
 
 def _role(written: str, first: Token) -> str:
@@ -76,32 +96,99 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     return 1 if any(form in _words()["verbs"] for form in tokens[i].forms) else 0
 
 
-def _name_after(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """(first, end) token indexes of a two-word name within MAX_SKIP words of ``i``."""
+def _given_at(tokens: list[Token], i: int) -> int:
+    """How many tokens a given name takes at ``i``: عبد الله and فتح الله take two."""
+    given = _words()["given"]
+    if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in given:
+        return 2
+    if i + 1 < len(tokens) and tokens[i].key == "عبد" and tokens[i + 1].key.startswith("ال"):
+        return 2
+    return 1 if tokens[i].key in given else 0
+
+
+def _name_after(text: str, tokens: list[Token], i: int, titled: bool) -> tuple[int, int] | None:
+    """(first, end) token indexes of a name within MAX_SKIP words of ``i``: a known given
+    name, or, right after a title and its definite words, an unknown name that ends where
+    the phrase does (السيناتور كونز عن، وزير الخارجية لابيد:)."""
     for j in range(i, min(i + MAX_SKIP, len(tokens))):
-        if j > i and gap(text, tokens[j - 1], tokens[j]):
+        if j > i and gap(text, tokens[j - 1], tokens[j]) not in ("", "،", ","):
             return None
-        if tokens[j].key in _words()["given"]:
-            end = j + 2
-            if end < len(tokens) and _third_name(text, tokens, end):
-                end += 1
-            if end > len(tokens) or gap(text, tokens[j], tokens[j + 1]):
-                return None
-            if tokens[j + 1].key in _words()["verbs"]:
-                return None
+        if _given_at(tokens, j):
+            return _name_at(text, tokens, j)
+        if titled and _unknown_name_at(text, tokens, j):
+            return _unknown_name_at(text, tokens, j)
+        if titled and not (_definite(tokens[j]) or tokens[j].key in ("باسم", "للشوون")):
+            return None
+    return None
+
+
+def _name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """A given name at ``j`` and the family name after it (محمد شياع السوداني)."""
+    end = j + _given_at(tokens, j) + 1
+    if end > len(tokens) or gap(text, tokens[end - 2], tokens[end - 1]):
+        return None
+    if not _name_word(tokens[end - 1], family=True):
+        return None
+    while end < len(tokens) and end - j < 7 and _third_name(text, tokens, end):
+        end += 1
+    if j > 0 and tokens[j - 1].key in SITE_HEADS:
+        return None
+    return j, end
+
+
+def _unknown_name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """One to three name-like words at ``j`` that end at a phrase boundary."""
+    end = j
+    while end < len(tokens) and end - j < 3 and _name_word(tokens[end]) and (
+            end == j or not gap(text, tokens[end - 1], tokens[end])):
+        end += 1
+        if _boundary(text, tokens, end):
             return j, end
     return None
 
 
+def _name_word(token: Token, family: bool = False) -> bool:
+    """A word that can be part of a name: not a function word, verb or common noun form.
+    A family name may carry the article (العيسى، الإبراهيمي); an unknown name may not."""
+    words = _words()
+    word = token.key
+    if word in words["org_stop"] or word in words["verbs"] or word in words["boundary"] or (
+            word.isdigit() or len(word) < 2):
+        return False
+    if word.startswith("ال"):
+        return family and not NISBA_PLACE.match(word)
+    return not word.endswith("ه") or word in words["given"]
+
+
+def _boundary(text: str, tokens: list[Token], end: int) -> bool:
+    """Whether a name may end before token ``end``: punctuation, the end, or a word that
+    cannot continue a name (a preposition, a particle, a verb)."""
+    if end >= len(tokens) or gap(text, tokens[end - 1], tokens[end]):
+        return True
+    word = tokens[end].key
+    words = _words()
+    return word in words["org_stop"] or word in words["boundary"] or word in words["verbs"]
+
+
 def _third_name(text: str, tokens: list[Token], end: int) -> bool:
-    """Whether a name goes on to a third word: after عبد/أبو/بن, or a family name with
-    ال after a plain second name (محمد شياع السوداني, but not هادي العامري وزعيم)."""
+    """Whether a name goes on to one more word: after عبد/أبو/بن or a particle (دي
+    ميستورا، بان كي مون), or a family name with ال after a plain second name
+    (محمد شياع السوداني, but not هادي العامري وزعيم)."""
     second, third = tokens[end - 1], tokens[end]
     if gap(text, second, third) or third.key in _words()["verbs"]:
         return False
-    return second.key in ("عبد", "ابو", "بن", "ابن") or (
-        not second.key.startswith("ال") and third.key.startswith("ال")
-        and third.key not in _words()["org_stop"] and not NISBA_PLACE.match(third.key))
+    if second.key in LINKS or (third.key in LINKS and end + 1 < len(tokens)
+                               and not gap(text, third, tokens[end + 1])):
+        return _name_word(third, family=True) or third.key in LINKS
+    return (not second.key.startswith("ال") and third.key.startswith("ال")
+            and third.key not in _words()["org_stop"] and not NISBA_PLACE.match(third.key))
+
+
+LINKS = {"عبد", "ابو", "بن", "ابن", "بنت", "دي", "دو", "فان", "فون", "دا", "كي", "ال"}
+"""Words inside a name that always take the next word with them."""
+SITE_HEADS = {"مستشفي", "مسجد", "جامع", "مدرسه", "جامعه", "شارع", "مطار", "ميناء", "ساحه",
+              "حي", "مركز", "معهد", "كليه", "قاعه", "فندق", "مخيم", "سجن", "قصر", "برج"}
+"""Nouns that make the name after them a place (مستشفى ابن الخطيب), not a person."""
 
 
 def _overlaps(offset: int, taken: list[Mention]) -> bool:
@@ -115,12 +202,22 @@ def _person(text, tokens, name, role, gazetteer) -> Mention:
     known = gazetteer.find(written, tokens[first:end], "people")
     if known and known[0].end - known[0].start == len(written):
         return Mention(known[0].entry, start, stop, written)
+    same = _same_family_name(tokens[end - 1], gazetteer) if end - first > 1 else None
+    if same:  # توني بلينكن is the بلينكن named before: one person, one more spelling
+        gazetteer.add(same, written)
+        return Mention(same, start, stop, written)
     fields = {"role": {"ar": role}} if role else {}
     surname = tokens[end - 1].text
     entry = Entry("people", slug(written), {"ar": written}, fields=fields,
                   aliases=[surname] if len(surname) > 2 else [])
     gazetteer.add(entry, written, *entry.aliases)
     return Mention(entry, start, stop, written)
+
+
+def _same_family_name(last: Token, gazetteer: Gazetteer) -> Entry | None:
+    """The person already known by this family name alone, if exactly one is."""
+    people = [e for e in gazetteer.names.get((last.key,), []) if e.registry == "people"]
+    return people[0] if len(people) == 1 else None
 
 
 def find_organizations(text: str, tokens: list[Token], gazetteer: Gazetteer,

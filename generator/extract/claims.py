@@ -1,0 +1,179 @@
+"""Quotes and claims of an article, each with its source.
+
+Runs after the entities are known. Every sentence of the body that states something
+becomes a claim: a transcript turn is its speaker's, a sentence with a reporting verb or
+a cue (بحسب) is its named or unnamed source's, a verb without a named subject (وأكد أن)
+is the previous source's; the rest is the statement issuer's or the outlet's own
+("narrator"). Quotes are a transcript's lines, text between quotation marks, and a
+first-person clause ending «، حسب <source>», with the same speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes import Quote, is_source_name, quoted_spans, unquoted_quote
+from .reader import Sentence
+from .speech import (
+    Mentioned,
+    Turn,
+    attribution,
+    claim_worthy,
+    is_header,
+    relay,
+    turns,
+)
+
+NARRATOR = "narrator"
+STATEMENT = re.compile(r"(^|\s)(بيان|تصريحات|كلمة|رسالة)(\s|$)")
+MORE_SAID = re.compile(r"[،,]\s*(و(?:أشار|اشار|أضاف|اضاف|أكد|اكد|أوضح|اوضح|لفت|شدد|تابع)"
+                       r"[ت]?)\s+(?:إلى\s+)?(?:أن|ان|إن)")
+"""A second statement in one sentence: «...، وأشار إلى أن ...»."""
+
+
+@dataclass
+class Line:
+    """A line of the article's body and the sentences on it."""
+
+    start: int
+    text: str
+    sentences: list[Sentence]
+
+
+def attribute(findings) -> None:
+    """Fill ``findings.quotes`` and ``findings.claims``."""
+    from .analyze import Claim
+
+    lines = _lines(findings.source)
+    turn_of = turns([line.text for line in lines], lambda i, s, e: _named(
+        findings, lines[i].start + s, lines[i].start + e))
+    issuer = None if turn_of else _issuer(findings, lines)
+    last = None
+    for index, line in enumerate(lines):
+        turn = turn_of.get(index)
+        if turn:
+            _turn_quote(findings, line, turn)
+        for sentence in line.sentences:
+            mentioned = _mentioned(findings, sentence)
+            source, via = _source(sentence, mentioned, turn, issuer, last)
+            if not turn:
+                _quotes_in(findings, sentence, source if source != NARRATOR else last)
+            if source is None or (not turn and is_header(line.text)):
+                continue
+            last = source if source != NARRATOR else last
+            if claim_worthy(_spoken(sentence, line, turn)):
+                count = 1 + len(MORE_SAID.findall(sentence.text))
+                findings.claims += [Claim(sentence.id, source, via)] * count
+
+
+def _lines(source) -> list[Line]:
+    """The body's lines with their sentences, in order."""
+    lines: dict[int, Line] = {}
+    for sentence in source.sentences:
+        start = source.text.rfind("\n", 0, sentence.start) + 1
+        end = source.text.find("\n", sentence.start)
+        text = source.text[start:len(source.text) if end < 0 else end]
+        lines.setdefault(start, Line(start, text, [])).sentences.append(sentence)
+    return list(lines.values())
+
+
+def _named(findings, start: int, end: int) -> str | None:
+    """The last person (else organization) named between two offsets of the text."""
+    for registry in ("people", "organizations"):
+        spans = [(s, f.entry.id) for f in findings.entities[registry].values()
+                 for _, s, e in f.spans if start <= s and e <= end]
+        if spans:
+            return max(spans)[1]
+    return None
+
+
+def _issuer(findings, lines: list[Line]) -> str | None:
+    """The person who issues a statement: named in its header lines, or in a headline
+    that says it is a statement (بيان للرئيس جو بايدن)."""
+    for line in lines:
+        if not is_header(line.text):
+            break
+        named = _named(findings, line.start, line.start + len(line.text))
+        if named and named in findings.entities["people"]:
+            return named
+    source = findings.source
+    start = source.text.find(source.headline)
+    if STATEMENT.search(source.headline) and start >= 0:
+        named = _named(findings, start, start + len(source.headline))
+        if named in findings.entities["people"]:
+            return named
+    return None
+
+
+def _mentioned(findings, sentence: Sentence) -> list[Mentioned]:
+    found = [Mentioned(start - sentence.start, end - sentence.start, registry, f.entry.id)
+             for registry in ("people", "organizations")
+             for f in findings.entities[registry].values()
+             for sid, start, end in f.spans if sid == sentence.id]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last):
+    """(source, via) of one sentence; source None when it has none to give."""
+    if turn:
+        return turn.speaker, None
+    relayed = relay(sentence.text, mentioned)
+    if relayed:
+        return relayed[1], relayed[0]
+    said = attribution(sentence.text, mentioned)
+    if said == "pronoun":
+        return last or issuer, None
+    return said or issuer or NARRATOR, None
+
+
+def _spoken(sentence: Sentence, line: Line, turn: Turn | None) -> str:
+    """The sentence without a transcript label."""
+    offset = sentence.start - line.start
+    if turn and offset < turn.text_start:
+        return sentence.text[turn.text_start - offset:]
+    return sentence.text
+
+
+def _turn_quote(findings, line: Line, turn: Turn) -> None:
+    text = line.text[turn.text_start:].strip()
+    start = line.start + line.text.index(text, turn.text_start)
+    quote = Quote(text, start, start + len(text), turn.speaker, True)
+    findings.quotes.append((quote, [s.id for s in line.sentences]))
+
+
+def _quotes_in(findings, sentence: Sentence, speaker) -> None:
+    """Quoted words (and a first-person clause ending «، حسب ...») in one sentence; a
+    quote opened here may close in a later sentence of the same line."""
+    source = findings.source
+    speaker = speaker if speaker != NARRATOR else None
+    spans = [(s, e, True) for s, e in _join_open_quote(source, sentence, quoted_spans(
+        sentence.text)) if not is_source_name(sentence.text, s, e)]
+    unquoted = unquoted_quote(sentence.text)
+    if unquoted:
+        spans.append((*unquoted, False))
+    for start, end, quoted in spans:
+        raw = source.text[sentence.start + start:sentence.start + end]
+        text = raw.strip(" ،,.")
+        if not text:
+            continue
+        begin = sentence.start + start + raw.find(text)
+        quote = Quote(text, begin, begin + len(text), speaker, quoted)
+        ids = [s.id for s in source.sentences if s.start < quote.end and s.end > quote.start]
+        findings.quotes.append((quote, ids))
+
+
+def _join_open_quote(source, sentence: Sentence, spans: list) -> list:
+    """A quote opened in this sentence and closed in a later one on the same line."""
+    text = sentence.text
+    opened = [i for i, char in enumerate(text) if char in '"«“']
+    if len(opened) % 2 == 1 and (not spans or opened[-1] >= spans[-1][1]):
+        line_end = source.text.find("\n", sentence.start)
+        line_end = len(source.text) if line_end < 0 else line_end
+        close = source.text.find(PAIR_OF[text[opened[-1]]], sentence.end, line_end)
+        if close > 0:
+            spans = [*spans, (opened[-1] + 1, close - sentence.start)]
+    return spans
+
+
+PAIR_OF = {'"': '"', "«": "»", "“": "”"}
