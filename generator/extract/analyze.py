@@ -21,6 +21,8 @@ from .quotes import Quote, is_source_name, quoted_spans
 from .reader import Sentence, Source
 
 REGISTRIES = ("people", "organizations", "places")
+HEADLINE = "h"
+"""Sentence id of the headline: read for names, never cited as a sentence."""
 
 
 @dataclass
@@ -34,7 +36,8 @@ class Found:
 
     @property
     def sentences(self) -> list[str]:
-        return list(dict.fromkeys(sid for sid, _, _ in self.spans))
+        """Ids of the body's sentences that name it (the headline has none)."""
+        return list(dict.fromkeys(sid for sid, _, _ in self.spans if sid != HEADLINE))
 
 
 @dataclass
@@ -87,7 +90,8 @@ def analyze(source: Source, gazetteer: Gazetteer, published: Published | None) -
 
 
 def _entity_pass(source: Source, gazetteer: Gazetteer, findings: Findings) -> None:
-    for sentence in source.sentences:
+    headline = [Sentence(HEADLINE, source.headline, source.text.find(source.headline))]
+    for sentence in headline * (headline[0].start >= 0) + source.sentences:
         tokens = tokenize(sentence.text)
         people = gazetteer.find(sentence.text, tokens, "people")
         people += find_people(sentence.text, tokens, gazetteer, people)

@@ -26,6 +26,9 @@ from .speech import (
 )
 
 NARRATOR = "narrator"
+UNKNOWN = "unknown"
+"""A source the text names only by a title: no claim, and no later "he said" either."""
+MODERATORS = ("مدير الحوار", "المشرف", "المنسق", "المذيع", "المقدم", "مديرة الحوار")
 STATEMENT = re.compile(r"(^|\s)(بيان|تصريحات|كلمة|رسالة)(\s|$)")
 MORE_SAID = re.compile(r"[،,]\s*(و(?:أشار|اشار|أضاف|اضاف|أكد|اكد|أوضح|اوضح|لفت|شدد|تابع)"
                        r"[ت]?)\s+(?:إلى\s+)?(?:أن|ان|إن)")
@@ -62,6 +65,8 @@ def attribute(findings) -> None:
             if source is None or (not turn and is_header(line.text)):
                 continue
             last = source if source != NARRATOR else last
+            if source == UNKNOWN or (turn and _moderator(turn)):
+                continue
             if claim_worthy(_spoken(sentence, line, turn)):
                 count = 1 + len(MORE_SAID.findall(sentence.text))
                 findings.claims += [Claim(sentence.id, source, via)] * count
@@ -91,18 +96,20 @@ def _named(findings, start: int, end: int) -> str | None:
 def _issuer(findings, lines: list[Line]) -> str | None:
     """The person who issues a statement: named in its header lines, or in a headline
     that says it is a statement (بيان للرئيس جو بايدن)."""
+    header = []
     for line in lines:
         if not is_header(line.text):
             break
-        named = _named(findings, line.start, line.start + len(line.text))
-        if named and named in findings.entities["people"]:
-            return named
+        header.append(line)
     source = findings.source
     start = source.text.find(source.headline)
     if STATEMENT.search(source.headline) and start >= 0:
-        named = _named(findings, start, start + len(source.headline))
-        if named in findings.entities["people"]:
-            return named
+        header.insert(0, Line(start, source.headline, []))
+    for registry in ("people", "organizations"):
+        for line in header:
+            named = _named(findings, line.start, line.start + len(line.text))
+            if named in findings.entities[registry]:
+                return named
     return None
 
 
@@ -123,8 +130,14 @@ def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last):
         return relayed[1], relayed[0]
     said = attribution(sentence.text, mentioned)
     if said == "pronoun":
-        return last or issuer, None
+        return last or issuer or UNKNOWN, None
     return said or issuer or NARRATOR, None
+
+
+def _moderator(turn: Turn) -> bool:
+    """A moderator's turn: its words introduce others and state nothing."""
+    speaker = turn.speaker
+    return isinstance(speaker, dict) and speaker["anonymous"].startswith(MODERATORS)
 
 
 def _spoken(sentence: Sentence, line: Line, turn: Turn | None) -> str:

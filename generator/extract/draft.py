@@ -64,7 +64,7 @@ def make_draft(findings: Findings, slug: str, registry_ids: dict[str, set[str]])
                             for i, (n, sid) in enumerate(findings.figures, 1)])
     for registry in REGISTRIES:
         found = list(findings.entities[registry].values())
-        _add(draft, registry, [_mention(f) for f in found])
+        _add(draft, registry, [_mention(f) for f in found if f.sentences])
         draft.entries[registry] = [_entry_lines(f, findings, draft) for f in found
                                    if not f.entry.known]
     for outlet in (findings.publisher, findings.cites):

@@ -225,7 +225,7 @@ def find_organizations(text: str, tokens: list[Token], gazetteer: Gazetteer,
     """Head-noun organizations (وزارة الخارجية العراقية) not already in ``taken``."""
     found, i = [], 0
     while i < len(tokens):
-        end = _org_end(text, tokens, i) if not _inside(tokens[i], taken) else i
+        end = _org_end(text, tokens, i, gazetteer) if not _inside(tokens[i], taken) else i
         if end > i + 1:
             start, stop = tokens[i].start, tokens[end - 1].end
             found.append(_organization(text[start:stop], tokens[i], start, stop, gazetteer))
@@ -235,23 +235,71 @@ def find_organizations(text: str, tokens: list[Token], gazetteer: Gazetteer,
     return found
 
 
-def _org_end(text: str, tokens: list[Token], i: int) -> int:
+def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> int:
+    """The index after the organization name whose head noun is token ``i`` (``i`` when
+    there is none): definite words after it, joined by و while they are nouns (العدل
+    والمساواة), never a description alone (الحزب السياسي، حكومة قادرة)."""
     words = _words()
     kind = next((words["heads"][f] for f in _head_forms(tokens[i]) if f in words["heads"]), None)
     if kind is None:
         return i
+    definite_head = any(f.startswith("ال") for f in tokens[i].forms)
     end = i + 1
-    while end < len(tokens) and end - i <= 3 and not gap(text, tokens[end - 1], tokens[end]):
+    while end < len(tokens) and end - i <= 4 and _joined(text, tokens, end):
         word = tokens[end]
         if word.key in words["org_stop"] or word.key in words["given"] or (
                 title_at(text, tokens, end) and end > i + 1):
             break
-        if end == i + 1 and not word.key.startswith("ال") and re.search("يه?$", word.key):
-            return i  # كتلة سياسية: an indefinite adjective, not a name
-        if (end > i + 1 or tokens[i].key.startswith("ال")) and not _definite(word):
-            break  # past the name's first word, only definite words continue it
+        if word.key.startswith("لل") or word.key == "باسم":
+            if not _names_org(tokens, end, gazetteer):
+                break
+        elif word.key.startswith("و") and not _noun_join(tokens, i, end):
+            break
+        elif (end > i + 1 or definite_head) and not _definite(word):
+            break
+        elif not _definite(word) and (word.key.endswith(("ه", "يه")) or "ً" in word.text
+                                      or word.text.endswith("اً")):
+            return i  # حكومة قادرة، كتلة سياسية: an indefinite adjective, not a name
         end += 1
-    return end
+    if end == i + 2 and (definite_head or _definite(tokens[i + 1])) and _nisba(
+            tokens[i + 1].key) and not _demonym(tokens[i + 1].key, gazetteer):
+        return i  # الحزب السياسي، الوكالة الدولية: a description, not a name
+    return end if not (definite_head and end == i + 1) else i
+
+
+def _joined(text: str, tokens: list[Token], end: int) -> bool:
+    """Whether token ``end`` follows the one before it with only spaces between."""
+    return not gap(text, tokens[end - 1], tokens[end])
+
+
+def _noun_join(tokens: list[Token], i: int, end: int) -> bool:
+    """و may join two nouns of one name (العدل والإحسان) but not a list after an
+    adjective (الحكومة السورية والمعارضة)."""
+    before = tokens[end - 1].key
+    after = tokens[end].key[1:] or (tokens[end + 1].key if end + 1 < len(tokens) else "")
+    return end > i + 1 and not _nisba(before) and after.startswith("ال")
+
+
+def _nisba(word: str) -> bool:
+    return bool(re.search(r"(ي|يه|يين|يون)$", word)) and len(word) > 4
+
+
+def _demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """A nisba of a country or city (السودانية، الأمريكية): names a government."""
+    stem = re.sub(r"(يه|يين|يون|ي)$", "", word.removeprefix("ال"))
+    return any(e.registry == "places" for form in (stem, "ال" + stem, stem + "ا", stem + "يا")
+               for e in gazetteer.names.get((form,), []))
+
+
+def _names_org(tokens: list[Token], end: int, gazetteer: Gazetteer) -> bool:
+    """Whether للأمم المتحدة / باسم وزارة ... goes on into a known organization's name."""
+    if tokens[end].key == "باسم":
+        return end + 1 < len(tokens) and any(
+            f in _words()["heads"] for f in _head_forms(tokens[end + 1]))
+    first = "ال" + tokens[end].key[2:]
+    return any(words[0] == first and e.registry == "organizations"
+               for words, entries in gazetteer.names.items() if len(words) > 1
+               for e in entries)
 
 
 def _definite(token: Token) -> bool:

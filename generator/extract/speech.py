@@ -73,8 +73,9 @@ def label_of(line: str) -> tuple[str, int] | None:
 
 
 def is_header(line: str) -> bool:
-    """A short line without sentence punctuation: an issuer, a date, a place, a heading."""
-    return len(line.split()) <= HEADER_WORDS and not re.search(r"[.!?؟]\s*$|[،:]", line)
+    """A short line that does not end a sentence: an issuer, a date, a place, a heading."""
+    return len(line.split()) <= HEADER_WORDS and not re.search(r"[.!?؟:]\s*$", line) and (
+        not LABEL.match(line))
 
 
 def turns(lines: list[str], speaker_in) -> dict[int, Turn]:
@@ -101,21 +102,32 @@ def claim_worthy(sentence: str) -> bool:
     words = key(sentence).split()
     stripped = sentence.rstrip(" \"'»”")
     return (len(words) >= MIN_CLAIM_WORDS and not stripped.endswith(("؟", "?"))
-            and not key(sentence).startswith(PLEASANTRIES))
+            and not key(sentence).startswith(PLEASANTRIES)
+            and not QUESTION.search(key(sentence)))
+
+
+QUESTION = re.compile(r"^(و?اتساءل عما|هل )")
 
 
 def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
     """Who the sentence says is speaking: an entity id, {"anonymous": description},
-    "pronoun" (a verb with no named subject: the previous speaker), or None."""
+    "pronoun" (a verb with no named subject: the previous speaker), "unknown" (a subject
+    the text names only by a title, الأمين العام), or None (no reporting verb or cue)."""
     anonymous = anonymous_source(sentence)
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:4]):
         if not _verb(token.key):
             continue
+        if anonymous and _unnamed_after(strip_marks(sentence), tokenize(strip_marks(
+                sentence)), i + 1):
+            return {"anonymous": anonymous}
         subject = _subject_after(sentence, tokens, i, mentioned)
         if subject:
             return subject
-        return {"anonymous": anonymous} if anonymous else "pronoun"
+        if anonymous:
+            return {"anonymous": anonymous}
+        follows = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        return "unknown" if follows.startswith("ال") else "pronoun"
     cited = _cited(sentence, tokens, mentioned)
     if cited:
         return cited
@@ -125,7 +137,7 @@ def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
 def relay(sentence: str, mentioned: list[Mentioned]) -> tuple[str, str] | None:
     """(outlet, source) of «نقلت أسوشيتد برس عن إبراهيم قوله»: who relays whom."""
     tokens = tokenize(sentence)
-    for i, token in enumerate(tokens[:3]):
+    for token in tokens[:3]:
         if token.forms[-1] in ("نقلت", "نقل") or token.key in ("ونقلت", "ونقل"):
             after = [m for m in mentioned if m.start >= token.end]
             outlet = next((m for m in after if m.registry == "organizations"), None)
