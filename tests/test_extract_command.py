@@ -45,7 +45,7 @@ def test_unseen_articles_give_useful_drafts(name):
     assert scores["quotes"].recall == 1 and scores["quotes"].precision == 1
     assert scores["places"].recall >= 0.75 and scores["places"].precision == 1
     assert scores["people"].matched >= 1 and scores["people"].precision == 1
-    places = {f.entry.name["en"]: f.entry.fields for f in findings.entities["places"].values()}
+    places = {f.entry.name.get("en"): f.entry.fields for f in findings.entities["places"].values()}
     for place in gold["places"]:
         if place["en"] in places:
             assert abs(places[place["en"]]["lat"] - place["lat"]) < 0.3, place

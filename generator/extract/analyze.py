@@ -10,15 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .claims import attribute
-from .dates import Date, Published, find_dates, next_day
+from .dates import Date, Published, find_dates, next_day, relative_dates
 from .embassies import find_embassies, host_city
 from .entities import find_organizations, find_people
 from .gazetteer import Entry, Gazetteer, Mention
 from .ids import slug
 from .normalize import key, tokenize
 from .numbers import Number, find_numbers
+from .places import plausible
 from .quotes import Quote, is_source_name, quoted_spans
 from .reader import Sentence, Source
+from .sites import find_sites
 
 REGISTRIES = ("people", "organizations", "places")
 HEADLINE = "h"
@@ -82,10 +84,10 @@ def analyze(source: Source, gazetteer: Gazetteer, published: Published | None) -
     findings = Findings(source, published)
     _entity_pass(source, gazetteer, findings)
     _embassies(findings, gazetteer)
-    attribute(findings)
-    _dates_and_figures(findings)
     findings.publisher = _outlet(source.publisher, gazetteer) if source.publisher else None
     findings.cites = _cited_outlet(source, gazetteer)
+    attribute(findings)
+    _dates_and_figures(findings)
     return findings
 
 
@@ -99,16 +101,21 @@ def _entity_pass(source: Source, gazetteer: Gazetteer, findings: Findings) -> No
         organizations += find_organizations(sentence.text, tokens, gazetteer,
                                             organizations + people)
         places = gazetteer.find(sentence.text, tokens, "places")
+        places = [m for m in places if plausible(m, tokens, places)]
         for mention in sorted(people + organizations + places, key=lambda m: m.start):
             findings.note(mention, sentence)
 
 
 def _embassies(findings: Findings, gazetteer: Gazetteer) -> None:
-    """Embassies the gazetteer does not know, placed in the article's main city."""
-    host = host_city(findings.entities["places"])
-    known = {span for f in findings.entities["places"].values() for span in f.spans}
+    """Embassies and named sites the gazetteer does not know, placed in the city the
+    sentence names, else the article's main city."""
+    places = findings.entities["places"]
+    host = host_city(places)
+    known = {span for f in places.values() for span in f.spans}
     for sentence in findings.source.sentences:
-        for mention in find_embassies(sentence.text, host):
+        here = host_city({k: f for k, f in places.items() if sentence.id in f.sentences})
+        for mention in [*find_embassies(sentence.text, host),
+                        *find_sites(sentence.text, here or host)]:
             start = sentence.start + mention.start
             if any(s <= start < e for _, s, e in known):
                 continue
@@ -120,6 +127,8 @@ def _dates_and_figures(findings: Findings) -> None:
     previous = None
     for sentence in findings.source.sentences:
         dates = find_dates(sentence.text, findings.published)
+        dates += [d for d in relative_dates(sentence.text, findings.published)
+                  if not any(o.start <= d.start < o.end for o in dates)]
         relative = next_day(sentence.text, previous)
         dates = sorted(dates + ([relative] if relative else []), key=lambda d: d.start)
         for date in dates:

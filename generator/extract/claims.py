@@ -52,6 +52,7 @@ def attribute(findings) -> None:
     turn_of = turns([line.text for line in lines], lambda i, s, e: _named(
         findings, lines[i].start + s, lines[i].start + e))
     issuer = None if turn_of else _issuer(findings, lines)
+    narrator = findings.cites.id if findings.cites else NARRATOR
     last = None
     for index, line in enumerate(lines):
         turn = turn_of.get(index)
@@ -60,11 +61,13 @@ def attribute(findings) -> None:
         for sentence in line.sentences:
             mentioned = _mentioned(findings, sentence)
             source, via = _source(sentence, mentioned, turn, issuer, last)
+            source = narrator if source == NARRATOR else source
             if not turn:
-                _quotes_in(findings, sentence, source if source != NARRATOR else last)
+                _quotes_in(findings, sentence, last if source in (NARRATOR, narrator)
+                           else source)
             if source is None or (not turn and is_header(line.text)):
                 continue
-            last = source if source != NARRATOR else last
+            last = source if source not in (NARRATOR, narrator) else last
             if source == UNKNOWN or (turn and _moderator(turn)):
                 continue
             if claim_worthy(_spoken(sentence, line, turn)):
@@ -159,7 +162,7 @@ def _quotes_in(findings, sentence: Sentence, speaker) -> None:
     """Quoted words (and a first-person clause ending «، حسب ...») in one sentence; a
     quote opened here may close in a later sentence of the same line."""
     source = findings.source
-    speaker = speaker if speaker != NARRATOR else None
+    speaker = speaker if speaker not in (NARRATOR, UNKNOWN) else None
     spans = [(s, e, True) for s, e in _join_open_quote(source, sentence, quoted_spans(
         sentence.text)) if not is_source_name(sentence.text, s, e)]
     unquoted = unquoted_quote(sentence.text)

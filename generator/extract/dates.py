@@ -9,6 +9,7 @@ publication date, a date without a year is kept with ``value=None`` so a person 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon
@@ -20,6 +21,8 @@ LEADS = {"في", "شهر", "منذ", "حتي", "خلال", "مطلع", "اواخ
          "قبل", "بعد", "من"}
 """Words that make a bare month name a date (في آب), not a verb or a word (مارس، آب)."""
 NEXT_DAY = ("اليوم", "التالي")
+AHEAD_MONTHS = 2
+"""A month without a year at most this far after publication is taken as coming."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def _date_at(text, tokens, i, names, published):
         return None, i
     if cue in PAST | FUTURE:
         after += 1
-    year = year or _infer_year(month, day, cue, published)
+    year = year or _infer_year(month, day, cue, published, _looks_ahead(tokens, i))
     start, end = tokens[i].start, tokens[after - 1].end
     return Date(_iso(year, month, day), start, end, text[start:end]), after
 
@@ -139,7 +142,8 @@ def _led(tokens: list[Token], i: int) -> bool:
     return i > 0 and any(form in LEADS for form in tokens[i - 1].forms)
 
 
-def _infer_year(month: int, day: int | None, cue: str, published: Published | None):
+def _infer_year(month: int, day: int | None, cue: str, published: Published | None,
+                future: bool | None = None):
     """The year of a year-less date: the publication year, moved by الماضي/المقبل."""
     if published is None:
         return None
@@ -151,7 +155,17 @@ def _infer_year(month: int, day: int | None, cue: str, published: Published | No
         return year - 1
     if cue in FUTURE and here <= anchor:
         return year + 1
+    if not cue and not future and here > anchor and month - published.month > AHEAD_MONTHS:
+        return year - 1  # the most recent such month, unless it is just ahead or looked to
     return year
+
+
+def _looks_ahead(tokens: list[Token], i: int) -> bool:
+    """Whether a verb near token ``i`` is in the future (ستستضيف، سوف، سيعقد)."""
+    near = tokens[max(0, i - 6):i + 6]
+    return any(t.key == "سوف" or (re.match(r"^(و)?س[يتنا]\S{3,}$", t.key) and not
+               t.key.lstrip("و").startswith(("سياس", "سيار", "ستين", "سته", "سنه", "سنوات")))
+               for t in near)
 
 
 def _iso(year: int | None, month: int, day: int | None) -> str | None:
@@ -175,4 +189,67 @@ def next_day(text: str, previous: Date | None) -> Date | None:
             day = datetime.date.fromisoformat(previous.value) + datetime.timedelta(days=1)
             return Date(day.isoformat(), first.start, second.end,
                         text[first.start:second.end], approximate=True)
+    return None
+
+
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+            "الاحد": 6}
+RELATIVE = {("امس",): -1, ("البارحه",): -1, ("ليله", "البارحه"): -1, ("ليله", "امس"): -1,
+            ("اليوم",): 0, ("غدا",): 1, ("صباح", "اليوم"): 0, ("مساء", "اليوم"): 0,
+            ("من", "اليوم"): 0}
+PERIODS = {("هذا", "العام"): ("year", 0), ("العام", "الحالي"): ("year", 0),
+           ("العام", "الجاري"): ("year", 0), ("هذا", "الشهر"): ("month", 0),
+           ("الشهر", "الجاري"): ("month", 0), ("الشهر", "الحالي"): ("month", 0),
+           ("الشهر", "الماضي"): ("month", -1), ("الشهر", "المقبل"): ("month", 1),
+           ("الشهر", "القادم"): ("month", 1), ("العام", "المقبل"): ("year", 1),
+           ("العام", "القادم"): ("year", 1), ("السنه", "الماضيه"): ("year", -1),
+           ("السنه", "المقبله"): ("year", 1)}
+
+
+def relative_dates(text: str, published: Published | None) -> list[Date]:
+    """أمس، اليوم، ليلة البارحة، هذا الشهر، الشهر الماضي، العام المقبل, and a weekday
+    alone (الأربعاء: the last such day), resolved against the publication date."""
+    if published is None:
+        return []
+    tokens, found, i = tokenize(text), [], 0
+    while i < len(tokens):
+        date, size = _relative_at(text, tokens, i, published)
+        if date:
+            found.append(date)
+        i += max(size, 1)
+    return found
+
+
+def _relative_at(text, tokens, i, published):
+    for size in (2, 1):
+        words = tuple(t.forms[-1] if n == 0 else t.key
+                      for n, t in enumerate(tokens[i:i + size]))
+        if len(words) < size:
+            continue
+        value = _relative_value(words, tokens[i:i + size], published)
+        if value:
+            start, end = tokens[i].start, tokens[i + size - 1].end
+            return Date(value, start, end, text[start:end], approximate=True), size
+    return None, 1
+
+
+def _relative_value(words, tokens, published: Published) -> str | None:
+    if words in PERIODS:
+        unit, shift = PERIODS[words]
+        if unit == "year":
+            return str(published.year + shift)
+        if published.month is None:
+            return None
+        month = published.month + shift
+        year = published.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    if published.day is None:
+        return None
+    day = datetime.date(published.year, published.month, published.day)
+    if words in RELATIVE:
+        return (day + datetime.timedelta(days=RELATIVE[words])).isoformat()
+    if len(words) == 1 and words[0] in WEEKDAYS and tokens[0].text.strip().startswith(
+            ("ال", "وال")):
+        back = (day.weekday() - WEEKDAYS[words[0]]) % 7
+        return (day - datetime.timedelta(days=back)).isoformat()
     return None

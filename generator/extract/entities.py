@@ -110,15 +110,16 @@ def _name_after(text: str, tokens: list[Token], i: int, titled: bool) -> tuple[i
     """(first, end) token indexes of a name within MAX_SKIP words of ``i``: a known given
     name, or, right after a title and its definite words, an unknown name that ends where
     the phrase does (السيناتور كونز عن، وزير الخارجية لابيد:)."""
+    close = titled
     for j in range(i, min(i + MAX_SKIP, len(tokens))):
         if j > i and gap(text, tokens[j - 1], tokens[j]) not in ("", "،", ","):
             return None
         if _given_at(tokens, j):
             return _name_at(text, tokens, j)
-        if titled and _unknown_name_at(text, tokens, j):
+        if close and _unknown_name_at(text, tokens, j):
             return _unknown_name_at(text, tokens, j)
-        if titled and not (_definite(tokens[j]) or tokens[j].key in ("باسم", "للشوون")):
-            return None
+        close = close and (_definite(tokens[j]) or tokens[j].key in ("باسم", "للشوون") or any(
+            f in _words()["heads"] for f in _head_forms(tokens[j])))
     return None
 
 
@@ -253,9 +254,8 @@ def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> in
         if word.key.startswith("لل") or word.key == "باسم":
             if not _names_org(tokens, end, gazetteer):
                 break
-        elif word.key.startswith("و") and not _noun_join(tokens, i, end):
-            break
-        elif (end > i + 1 or definite_head) and not _definite(word):
+        elif (word.key.startswith("و") and not _noun_join(tokens, i, end)) or (
+                (end > i + 1 or definite_head) and not _definite(word)):
             break
         elif not _definite(word) and (word.key.endswith(("ه", "يه")) or "ً" in word.text
                                       or word.text.endswith("اً")):

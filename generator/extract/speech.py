@@ -131,6 +131,9 @@ def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
     cited = _cited(sentence, tokens, mentioned)
     if cited:
         return cited
+    before = _subject_before(sentence, tokens, mentioned, anonymous)
+    if before:
+        return before
     return {"anonymous": anonymous} if anonymous else None
 
 
@@ -159,7 +162,8 @@ def anonymous_source(sentence: str) -> str | None:
     match = _words()["anonymity"].search(plain)
     if match:
         head = plain[:match.start()]
-        verbs = [t for t in tokens if t.end <= match.start() and _verb(t.key)]
+        verbs = [t for t in tokens if t.end <= match.start() and (
+            _verb(t.key) or t.key in CUE_WORDS)]
         if verbs:
             head = head[verbs[-1].end:]
         head = re.split(r"[.:؛]", head)[-1]
@@ -187,6 +191,7 @@ def _unnamed_after(text: str, tokens, j: int) -> str | None:
     return text[tokens[j].start:tokens[end].end]
 
 
+CUE_WORDS = {"حسب", "بحسب", "وبحسب", "وفقا", "ووفقا", "طبقا", "نقلا"}
 STOP_DESCRIPTION = {"ان", "انه", "انها", "الي", "عن", "علي", "اليوم", "امس", "الاربعاء",
                     "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "لوكاله",
                     "لصحيفه", "لقناه", "ل"}
@@ -217,14 +222,42 @@ def _subject_after(sentence: str, tokens, i: int, mentioned: list[Mentioned]):
 
 
 def _cited(sentence: str, tokens, mentioned: list[Mentioned]):
-    """The entity named right after بحسب / وفقاً لـ / نقلاً عن."""
+    """The source named after بحسب / وفقاً لـ / نقلاً عن: the first person (else
+    organization) before the next comma; "pronoun" for a definite back-reference
+    (ووفقاً للمسؤول، the official named before)."""
     for i in range(len(tokens)):
         for cue in _words()["cues"]:
             words = tokens[i:i + len(cue)]
             if len(words) == len(cue) and cue[0] in words[0].forms and all(
                     t.key == w for t, w in zip(words[1:], cue[1:], strict=True)):
                 end = words[-1].end
-                after = [m for m in mentioned if end <= m.start <= end + 3]
-                if after:
-                    return after[0].id
+                comma = re.search(r"[،,:]", sentence[end:])
+                limit = end + comma.start() if comma else len(sentence)
+                later = [t for t in tokens if t.start >= end][:SUBJECT_WORDS]
+                limit = min(limit, later[-1].end if later else limit)
+                inside = [m for m in mentioned if end <= m.start < limit]
+                people = [m for m in inside if m.registry == "people"]
+                if people or inside:
+                    return (people or inside)[0].id
+                rest = tokenize(sentence[end:limit])
+                if rest and len(rest) <= 2 and rest[0].forms[-1].startswith("ال"):
+                    return "pronoun"
+    return None
+
+
+def _subject_before(sentence: str, tokens, mentioned: list[Mentioned], anonymous):
+    """«قادة سياسيون ذكروا أن»، «لكن رئيس كتلة ... قال إن»: a reporting verb after its
+    subject; the subject is an entity named before the verb, else an unnamed source."""
+    for k, token in enumerate(tokens[1:12], 1):
+        if not _verb(token.key) or k + 1 >= len(tokens) or key(tokens[k + 1].text) not in (
+                "ان", "انه", "انها"):
+            continue
+        before = [m for m in mentioned if m.end <= token.start]
+        people = [m for m in before if m.registry == "people"]
+        if people or before:
+            return (people or before)[-1].id
+        if anonymous:
+            return {"anonymous": anonymous}
+        head = re.sub(r"^\s*(و|ف|لكن|ولكن)\s*", "", sentence[:token.start]).strip(" ،,")
+        return {"anonymous": head} if head else None
     return None

@@ -1,0 +1,56 @@
+"""Named sites — a hospital, mosque, cemetery, hotel, airport — as places.
+
+No installed gazetteer lists them, so a site is drafted where the text puts it: at the
+city named in the same sentence, else the city the article names most. Its coordinates
+are the city's, flagged in a comment for a person to refine.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Entry, Mention
+from .ids import slug
+from .normalize import Token, gap, tokenize
+
+HEADS = {"مستشفي", "مشفي", "مسجد", "جامع", "مقبره", "فندق", "مطار", "ميناء", "سجن", "قصر",
+         "برج", "ملعب", "كنيسه", "معبر", "جسر", "سد", "مخيم", "قاعده", "ساحه", "كاتدرائيه"}
+STOP = {"في", "من", "الي", "علي", "عن", "مع", "عند", "قرب", "و", "الذي", "التي", "حيث", "بعد",
+        "قبل", "خلال", "منذ", "ان", "انه", "هو", "هي", "كان", "كانت"}
+MAX_NAME = 3
+
+
+def find_sites(text: str, host) -> list[Mention]:
+    """Mentions of named sites in ``text`` (one sentence); ``host`` is the Found city."""
+    tokens, found = tokenize(text), []
+    for i, token in enumerate(tokens):
+        if host is None or token.forms[-1] not in HEADS or token.key.startswith("ال"):
+            continue
+        end = _name_end(text, tokens, i + 1)
+        if end > i + 1:
+            start, stop = token.start, tokens[end - 1].end
+            start += len(token.text) - len(token.forms[-1]) if token.key != token.forms[-1] \
+                else 0
+            found.append(Mention(site(text[start:stop], host), start, stop, text[start:stop]))
+    return found
+
+
+def _name_end(text: str, tokens: list[Token], j: int) -> int:
+    end = j
+    while end < len(tokens) and end - j < MAX_NAME and tokens[end].key not in STOP and not (
+            gap(text, tokens[end - 1], tokens[end])) and not tokens[end].key.isdigit() and not (
+            _in_place(tokens[end])) and not (end > j and tokens[end].key.startswith("و")):
+        end += 1
+    return end
+
+
+def _in_place(token: Token) -> bool:
+    """بدمشق، بالعراق: 'in <place>' after a site's name, not part of it."""
+    return token.key[:1] == "ب" and len(token.key) > 3 and token.key[1:3] != "ال" or (
+        token.key.startswith("بال"))
+
+
+def site(name: str, host) -> Entry:
+    """The place entry of a site named ``name`` in the ``host`` city."""
+    city = host.entry
+    fields = {"kind": "building", "lat": city.fields["lat"], "lon": city.fields["lon"],
+              "parent": city.id}
+    return Entry("places", slug(f"{name} {city.id}"), {"ar": name}, fields=fields)
