@@ -57,6 +57,8 @@ def make_draft(findings: Findings, slug: str, registry_ids: dict[str, set[str]])
         f.entry.id for f in findings.entities["places"].values()}
     draft = Draft(slug, findings.source.name, _header(findings))
     _add(draft, "text", [_sentence(s) for s in findings.source.sentences])
+    _add(draft, "claims", [_claim(findings, i, claim)
+                           for i, claim in enumerate(findings.claims, 1)])
     _add(draft, "quotes", [_quote(findings, i, q, ids)
                            for i, (q, ids) in enumerate(findings.quotes, 1)])
     _add(draft, "timeline", _timeline(findings, draft))
@@ -84,9 +86,17 @@ def _assign_ids(findings: Findings, taken: set[str]) -> None:
     entries = list({id(e): e for e in [*entries, findings.publisher, findings.cites]
                     if e}.values())
     taken |= {entry.id for entry in entries if entry.known}
+    renamed = {}
     for entry in entries:
         if not entry.known:
-            entry.id = unique(entry.id, taken)
+            renamed[entry.id], entry.id = entry.id, unique(entry.id, taken)
+    for claim in {id(c): c for c in findings.claims}.values():
+        if isinstance(claim.source, str):
+            claim.source = renamed.get(claim.source, claim.source)
+        claim.via = renamed.get(claim.via, claim.via)
+    for quote, _ in findings.quotes:
+        if isinstance(quote.speaker, str):
+            quote.speaker = renamed.get(quote.speaker, quote.speaker)
     for registry in REGISTRIES:
         found = findings.entities[registry]
         findings.entities[registry] = {f.entry.id: f for f in found.values()}
@@ -133,6 +143,23 @@ def _quote(findings, n, quote, ids) -> tuple[dict, str]:
     note += "" if quote.quoted else "; no quotation marks in the text: check it is verbatim"
     note += "" if speaker else "; speaker not found: set it"
     return data, note
+
+
+def _claim(findings, n, claim) -> tuple[dict, str]:
+    """A claim: its sentence as the text, and who makes it (the outlet for its own voice)."""
+    sentence = next(s for s in findings.source.sentences if s.id == claim.sentence)
+    source, note = claim.source, ""
+    if source == "narrator":
+        outlet = findings.publisher
+        source = outlet.id if outlet else {"anonymous": {"ar": "TODO: المصدر"}}
+        note = "the outlet's own account" if outlet else "TODO: no publisher line; name the outlet"
+    elif isinstance(source, dict):
+        source = {"anonymous": {"ar": source["anonymous"]}}
+    data = {"id": f"c{n}", "text": {"ar": sentence.text}, "attributed_to": source}
+    if claim.via:
+        data["via"] = claim.via
+    data["sentences"] = [sentence.id]
+    return data, note or "check who makes it and reword it as one claim"
 
 
 def _timeline(findings: Findings, draft: Draft) -> list[tuple[dict, str]]:
