@@ -7,6 +7,7 @@ title in s14 and named bare in s8), the second collects every mention of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .claims import attribute
@@ -15,14 +16,17 @@ from .embassies import find_embassies, host_city
 from .entities import find_organizations, find_people
 from .gazetteer import Entry, Gazetteer, Mention
 from .ids import slug
-from .normalize import key, tokenize
-from .numbers import Number, find_numbers
+from .normalize import key, to_ascii_digits, tokenize
+from .numbers import Number, dual, find_numbers, ordinals, read_number
 from .places import plausible
 from .quotes import Quote, is_source_name, quoted_spans
 from .reader import Sentence, Source
 from .sites import find_sites
 
 REGISTRIES = ("people", "organizations", "places")
+HIJRI = re.compile(r"\s*(محرم|صفر|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|"
+                   r"رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة)")
+HIJRI_YEAR = re.compile(r"(رمضان|شوال|محرم|صفر|رجب|شعبان|القعدة|الحجة)\s*$")
 HEADLINE = "h"
 """Sentence id of the headline: read for names, never cited as a sentence."""
 
@@ -135,11 +139,44 @@ def _dates_and_figures(findings: Findings) -> None:
             findings.dates.append((_shift(date, sentence.start), sentence.id))
             if date.value and len(date.value) == 10:
                 previous = date
-        for number in find_numbers(sentence.text):
-            if any(d.start <= number.start < d.end for d in dates):
+        for number in _numbers(sentence.text):
+            if any(d.start <= number.start < d.end for d in dates) or _repeated(
+                    findings, number) or _cited_note(sentence.text, number):
                 continue
-            target = findings.vague if number.approximate else findings.figures
+            target = findings.vague if _vague(number) else findings.figures
             target.append((number, sentence.id))
+
+
+def _numbers(text: str) -> list[Number]:
+    """Every number of a sentence: written, ordinal that counts, or a dual noun."""
+    words = ordinals(text) + dual(text)
+    found = [n for n in find_numbers(text) if not _clock(text, n) and not any(
+        w.start <= n.start < w.end or n.start <= w.start < n.end for w in words)]
+    return sorted(found + words, key=lambda n: n.start)
+
+
+def _clock(text: str, number: Number) -> bool:
+    """الساعة الحادية عشرة، الساعة 10: a time of day, not a figure."""
+    return bool(re.search(r"الساع[ةه]\s+(ال\S+\s+)?$", text[:number.start]))
+
+
+def _vague(number: Number) -> bool:
+    """آلاف، عشرات، مئات: a quantity, not a figure (نحو 300 is a figure, approximate)."""
+    return number.approximate and not any(c.isdigit() for c in to_ascii_digits(number.text)) \
+        and read_number(number.text) is not None and read_number(number.text)[1]
+
+
+def _repeated(findings: Findings, number: Number) -> bool:
+    """«الثلاثة» after «ثلاثة»: a definite number word pointing back at a figure."""
+    return key(number.text).startswith("ال") and any(
+        n.value == number.value for n, _ in findings.figures)
+
+
+def _cited_note(text: str, number: Number) -> bool:
+    """[1], [2]: a citation marker, or a number inside a Hijri date (9 رمضان 1436)."""
+    before, after = text[:number.start], text[number.end:]
+    return (before.endswith("[") and after.startswith("]")) or bool(
+        HIJRI.match(after) or HIJRI_YEAR.search(before))
 
 
 def _shift(date: Date, offset: int) -> Date:

@@ -115,8 +115,13 @@ def _skip_alternate(tokens: list[Token], i: int, names) -> int:
     return i
 
 
+YEAR_KINDS = {"المالي", "الماليه", "الدراسي", "الدراسيه", "الجامعي", "الميلادي", "الهجري"}
+"""العام المالي 2021: a fiscal or academic year is a date, not a figure."""
+
+
 def _year_at(tokens: list[Token], i: int) -> tuple[int | None, int]:
-    j = i + 1 if i < len(tokens) and tokens[i].key in ("عام", "العام", "سنه") else i
+    j = i + 1 if i < len(tokens) and tokens[i].key in ("عام", "العام", "سنه", "السنه") else i
+    j = j + 1 if j > i and j < len(tokens) and tokens[j].key in YEAR_KINDS else j
     if j < len(tokens) and tokens[j].key.isdigit() and 1900 <= int(tokens[j].key) <= 2100:
         return int(tokens[j].key), j + 1
     return None, i
@@ -124,7 +129,7 @@ def _year_at(tokens: list[Token], i: int) -> tuple[int | None, int]:
 
 def _year_only(text, tokens, i, published):
     """عام 2019 / العام الماضي: a date known to the year."""
-    if tokens[i].key not in ("عام", "العام", "سنه"):
+    if tokens[i].key not in ("عام", "العام", "سنه", "السنه"):
         return None, i
     year, after = _year_at(tokens, i)
     if year is None and i + 1 < len(tokens) and published and tokens[i].key == "العام":

@@ -30,6 +30,17 @@ TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[\u0621-\u064a\u0640\u064b-\u0652]+")
 UNITS, TENS, HUNDREDS, SCALES, VAGUE = (
     {key(word): value for word, value in table.items()}
     for table in (UNITS, TENS, HUNDREDS, SCALES, VAGUE))
+ORDINALS = {"اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
+            "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7,
+            "ثامن": 8, "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
+            "حادي": 1, "حاديه": 1}
+"""Ordinal words (التاسعة، الحادي عشر): read as numbers only where they count (an age, an
+anniversary, a compound ordinal); الأول and الثاني are too often 'first' and 'second'."""
+DUALS = {"عامين": 2, "عامان": 2, "سنتين": 2, "سنتان": 2, "شهرين": 2, "شهران": 2,
+         "يومين": 2, "يومان": 2, "اسبوعين": 2, "اسبوعان": 2, "ساعتين": 2, "ساعتان": 2,
+         "عقدين": 2, "عقدان": 2}
+"""Nouns in the dual count two of themselves (أقل من عامين: under two years)."""
+VAGUE_LEADS = {"نحو", "قرابه", "حوالي", "حوالى", "زهاء", "قرابة", "يقرب"}
 WEEKDAYS = {"الاثنين", "الاحد", "يوم"}
 """الاثنين is Monday far more often than 'the two'; الأحد is Sunday."""
 STOP = {"من", "في", "على", "الى", "عن", "مع", "و", "او", "ان", "قد", "لا", "ما", "هو", "هي"}
@@ -65,7 +76,11 @@ def word_value(word: str) -> int | None:
 
 def _vague(word: str) -> int | None:
     word = key(word)
-    return VAGUE.get(word, VAGUE.get(without_article(word)))
+    for form in (word, word[:-1] if word.endswith("ا") else word):  # tanween: آلافًا
+        value = VAGUE.get(form, VAGUE.get(without_article(form)))
+        if value:
+            return value
+    return None
 
 
 def read_number(phrase: str) -> tuple[int | float, bool] | None:
@@ -109,14 +124,68 @@ def find_numbers(sentence: str) -> list[Number]:
         if j == i:
             i += 1
             continue
+        j = _percent(tokens, i, j)
         phrase = sentence[tokens[i][0]:tokens[j - 1][1]]
-        value, vague = read_number(phrase) or (None, False)
+        value, vague = read_number(_without_percent(phrase)) or (None, False)
         if value is not None and (vague or value >= 2 or DIGITS.fullmatch(tokens[i][2])):
-            approx = vague or (i > 0 and key(tokens[i - 1][2]) in ("نحو", "قرابه", "حوالي"))
+            approx = vague or (i > 0 and key(tokens[i - 1][2]) in VAGUE_LEADS)
             found.append(Number(value, approx, tokens[i][0], tokens[j - 1][1], phrase,
                                 _counted(sentence, tokens, i, j)))
         i = j
     return found
+
+
+def ordinals(sentence: str) -> list[Number]:
+    """Ordinals that count: an age (في التاسعة من عمره), an anniversary (الذكرى الخامسة)
+    and compounds (الحادية عشرة، السابعة والعشرين)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    found = []
+    for i, (start, end, word) in enumerate(tokens):
+        value = ORDINALS.get(without_article(key(word)))
+        if value is None or not key(word).startswith(("ال", "لل", "بال", "في")):
+            continue
+        if i and key(tokens[i - 1][2]) in ("الساعه", "الساعة"):
+            continue  # الساعة الحادية عشرة: a clock time
+        after = " ".join(key(t[2]) for t in tokens[i + 1:i + 3])
+        before = key(tokens[i - 1][2]) if i else ""
+        if after.startswith(("عشر", "عشره")):
+            value, end = value + 10, tokens[i + 1][1]
+        elif after[:1] == "و" and word_value(after.split()[0][1:]) in TENS.values():
+            value, end = value + word_value(after.split()[0][1:]), tokens[i + 1][1]
+        elif not (after.startswith(("من عمره", "من عمرها")) or before in ("الذكري", "ذكري")
+                  or key(word).startswith("في")):
+            continue
+        if value >= 2:
+            found.append(Number(value, False, start, end, sentence[start:end], ""))
+    return found
+
+
+def dual(sentence: str) -> list[Number]:
+    """Nouns in the dual (عامين), as the number two."""
+    return [Number(2, False, m.start(), m.end(), m.group(), m.group())
+            for m in TOKEN.finditer(sentence) if key(m.group()) in DUALS]
+
+
+PERCENT_WORDS = {key(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة", "بالمية", "المية")}
+PERCENT = tuple({"في", word} for word in PERCENT_WORDS if word.startswith("ال"))
+
+
+def _percent(tokens: list, i: int, j: int) -> int:
+    """The end of a number run with its percent words (50 في المئة، 30 بالمئة) taken in."""
+    if j == i:
+        return j
+    if j < len(tokens) and key(tokens[j][2]) in PERCENT_WORDS - {w for s in PERCENT for w in s}:
+        return j + 1
+    if j + 1 < len(tokens) and {key(tokens[j][2]), key(tokens[j + 1][2])} in PERCENT:
+        return j + 2
+    return j
+
+
+def _without_percent(phrase: str) -> str:
+    words = [w for w in phrase.split() if key(w) not in PERCENT_WORDS]
+    while words and key(words[-1]) == "في":
+        words.pop()
+    return " ".join(words)
 
 
 def _number_run(tokens: list, i: int) -> int:
@@ -124,7 +193,7 @@ def _number_run(tokens: list, i: int) -> int:
     j = i
     while j < len(tokens):
         word = tokens[j][2]
-        if key(word) in WEEKDAYS:
+        if key(word) in WEEKDAYS or (j > i and key(word) in PERCENT_WORDS):
             break
         joined = key(word) == "و" and i < j < len(tokens) - 1 and word_value(tokens[j + 1][2])
         if DIGITS.fullmatch(word) or word_value(word) is not None or (
