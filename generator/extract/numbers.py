@@ -182,7 +182,8 @@ def _percent(tokens: list, i: int, j: int) -> int:
 
 
 def _without_percent(phrase: str) -> str:
-    words = [w for w in phrase.split() if key(w) not in PERCENT_WORDS]
+    first, *rest = phrase.split()
+    words = [first, *(w for w in rest if key(w) not in PERCENT_WORDS)]
     while words and key(words[-1]) == "في":
         words.pop()
     return " ".join(words)
