@@ -61,7 +61,8 @@ def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
         if name is None and not size and _given_at(tokens, i) and tokens[i].key not in \
                 _words()["plain_words"]:
             name = _name_at(text, tokens, i)
-        if name and _other_entity(text, tokens, name, gazetteer):
+        if name and (_other_entity(text, tokens, name, gazetteer) or (
+                i and tokens[i - 1].key in SITE_HEADS)):
             name = None
         if name and not _overlaps(tokens[name[0]].start, taken + found):
             start, end = tokens[i].start, tokens[name[0]].start
@@ -75,13 +76,17 @@ def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
 
 def _other_entity(text: str, tokens: list[Token], name: tuple[int, int],
                   gazetteer: Gazetteer) -> bool:
-    """A 'name' that is a known place or organization (إلى أثيوبيا) or starts with على."""
+    """A 'name' that is a known place or organization (إلى أثيوبيا), ends with one (أمير
+    الكويت), or starts with على."""
     first, end = name
     if tokens[first].text.endswith("ى") and tokens[first].key == "علي":
         return True
     written = text[tokens[first].start:tokens[end - 1].end]
-    return any(m.start == 0 for m in gazetteer.find(written, tokenize(written))
-               if m.entry.registry != "people")
+    last = tokens[end - 1].text
+    return any(m.start == 0 and m.entry.major for m in gazetteer.find(written, tokenize(written))
+               if m.entry.registry != "people") or (end - first > 1 and any(
+        m.entry.registry == "places" and m.entry.major and m.end == len(last)
+        for m in gazetteer.find(last, tokenize(last))))
 
 
 def _role(written: str, first: Token) -> str:
@@ -181,7 +186,8 @@ def _third_name(text: str, tokens: list[Token], end: int) -> bool:
     if second.key in LINKS or (third.key in LINKS and end + 1 < len(tokens)
                                and not gap(text, third, tokens[end + 1])):
         return _name_word(third, family=True) or third.key in LINKS
-    return (not second.key.startswith("ال") and third.key.startswith("ال")
+    chained = end >= 3 and tokens[end - 2].key in LINKS | {"عبد"}
+    return ((chained or not second.key.startswith("ال")) and third.key.startswith("ال")
             and third.key not in _words()["org_stop"] and not NISBA_PLACE.match(third.key))
 
 
@@ -248,9 +254,14 @@ def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> in
     end = i + 1
     while end < len(tokens) and end - i <= 4 and _joined(text, tokens, end):
         word = tokens[end]
+        if word.key == "و" and _noun_join(tokens, i, end) and end + 1 < len(tokens):
+            end += 2  # حركة العدل و المساواة: و written apart
+            continue
         if word.key in words["org_stop"] or word.key in words["given"] or (
                 title_at(text, tokens, end) and end > i + 1):
             break
+        if word.key == "باسم" and _names_org(tokens, end, gazetteer):
+            return max(_org_end(text, tokens, end + 1, gazetteer), end + 1)
         if word.key.startswith("لل") or word.key == "باسم":
             if not _names_org(tokens, end, gazetteer):
                 break
@@ -261,8 +272,8 @@ def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> in
                                       or word.text.endswith("اً")):
             return i  # حكومة قادرة، كتلة سياسية: an indefinite adjective, not a name
         end += 1
-    if end == i + 2 and (definite_head or _definite(tokens[i + 1])) and _nisba(
-            tokens[i + 1].key) and not _demonym(tokens[i + 1].key, gazetteer):
+    if end == i + 2 and definite_head and _nisba(tokens[i + 1].key) and not _demonym(
+            tokens[i + 1].key, gazetteer):
         return i  # الحزب السياسي، الوكالة الدولية: a description, not a name
     return end if not (definite_head and end == i + 1) else i
 
