@@ -252,7 +252,7 @@ def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> in
         return i
     definite_head = any(f.startswith("ال") for f in tokens[i].forms)
     end = i + 1
-    while end < len(tokens) and end - i <= 4 and _joined(text, tokens, end):
+    while end < len(tokens) and end - i <= 5 and _joined(text, tokens, end):
         word = tokens[end]
         if word.key == "و" and _noun_join(tokens, i, end) and end + 1 < len(tokens):
             end += 2  # حركة العدل و المساواة: و written apart
@@ -328,12 +328,36 @@ def _inside(token: Token, taken: list[Mention]) -> bool:
 def _organization(written, head, start, stop, gazetteer) -> Mention:
     heads = _words()["heads"]
     form = next(f for f in head.forms if f in heads or without_article(f) in heads)
-    bare = written[len(head.text) - len(form):] if form != head.forms[0] else written
+    bare = _without_clitic(written, head, form)
     kind = heads.get(form, heads.get(without_article(form)))
-    known = [e for e in gazetteer.names.get(tuple(key(bare).split()), [])
-             if e.registry == "organizations"]
-    if known:
-        return Mention(known[0], start, stop, written)
+    words = tuple(key(bare).replace(" و ", " و").split())
+    known = [e for e in gazetteer.names.get(words, []) if e.registry == "organizations"]
+    same = known[0] if known else _same_organization(words, gazetteer)
+    if same:
+        gazetteer.add(same, bare)
+        return Mention(same, start, stop, written)
     entry = Entry("organizations", slug(bare), {"ar": bare}, fields={"kind": kind})
-    gazetteer.add(entry, bare)
+    gazetteer.add(entry, bare, " ".join(words))
     return Mention(entry, start, stop, written)
+
+
+def _without_clitic(written: str, head: Token, form: str) -> str:
+    """The name without a preposition glued to its head (للقوات المسلحة → القوات ...)."""
+    if form == head.forms[0]:
+        return written
+    if head.key.startswith("لل") and form.startswith("ال"):
+        return "ال" + written[2:]
+    return written[len(head.text) - len(form):]
+
+
+def _same_organization(words: tuple[str, ...], gazetteer: Gazetteer) -> Entry | None:
+    """The organization this name is a short or long form of, within one article:
+    وزارة الخارجية and وزارة الخارجية الأمريكية differ by one country adjective."""
+    for name, entries in gazetteer.names.items():
+        shorter, longer = sorted((name, words), key=len)
+        if len(shorter) >= 2 and len(longer) == len(shorter) + 1 and (
+                longer[:len(shorter)] == shorter) and _nisba(longer[-1]):
+            found = [e for e in entries if e.registry == "organizations" and not e.known]
+            if found:
+                return found[0]
+    return None
