@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import key
 from .quotes import Quote, is_source_name, quoted_spans, unquoted_quote
 from .reader import Sentence
 from .speech import (
@@ -60,7 +61,8 @@ def attribute(findings) -> None:
             _turn_quote(findings, line, turn)
         for sentence in line.sentences:
             mentioned = _mentioned(findings, sentence)
-            source, via = _source(sentence, mentioned, turn, issuer, last)
+            source, via = _source(sentence, mentioned, turn, issuer, last,
+                                  lambda role: _person_with_role(findings, role))
             source = narrator if source == NARRATOR else source
             if not turn:
                 _quotes_in(findings, sentence, last if source in (NARRATOR, narrator)
@@ -124,7 +126,7 @@ def _mentioned(findings, sentence: Sentence) -> list[Mentioned]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last):
+def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last, roles):
     """(source, via) of one sentence; source None when it has none to give."""
     if turn:
         return turn.speaker, None
@@ -134,7 +136,33 @@ def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last):
     said = attribution(sentence.text, mentioned)
     if said == "pronoun":
         return last or issuer or UNKNOWN, None
+    if isinstance(said, dict) and "role" in said:
+        return roles(said["role"]) or UNKNOWN, None
     return said or issuer or NARRATOR, None
+
+
+def _person_with_role(findings, role: str) -> str | None:
+    """The one person the article gives this title (الأمين العام المنتخب ← محمد عبادي أميناً
+    عاماً): the title's words, without article or case ending, next to one of the names."""
+    wanted = [_stem(word) for word in role.split()[:2]]
+    counts = {}
+    for found in findings.entities["people"].values():
+        for _, start, end in found.spans:
+            text = findings.source.text
+            near = [_stem(w) for w in key(text[:start]).split()[-3:] + key(
+                text[end:end + 60]).split()[:3]]
+            hits = sum(near[k:k + len(wanted)] == wanted for k in range(len(near)))
+            counts[found.entry.id] = counts.get(found.entry.id, 0) + hits
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _stem(word: str) -> str:
+    """A word without its article and accusative ending: أميناً → امين، الأمين → امين."""
+    word = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    return word[:-1] if word.endswith("ا") and len(word) > 3 else word
 
 
 def _moderator(turn: Turn) -> bool:
@@ -164,7 +192,8 @@ def _quotes_in(findings, sentence: Sentence, speaker) -> None:
     source = findings.source
     speaker = speaker if speaker not in (NARRATOR, UNKNOWN) else None
     spans = [(s, e, True) for s, e in _join_open_quote(source, sentence, quoted_spans(
-        sentence.text)) if not is_source_name(sentence.text, s, e)]
+        sentence.text)) if not is_source_name(sentence.text, s, e)
+        and not _quoted_name(sentence.text, s, e)]
     unquoted = unquoted_quote(sentence.text)
     if unquoted:
         spans.append((*unquoted, False))
@@ -177,6 +206,17 @@ def _quotes_in(findings, sentence: Sentence, speaker) -> None:
         quote = Quote(text, begin, begin + len(text), speaker, quoted)
         ids = [s.id for s in source.sentences if s.start < quote.end and s.end > quote.start]
         findings.quotes.append((quote, ids))
+
+
+NAMING = re.compile(r"(باسم|يدعى|تدعى|الملقب|الملقبة|المعروف|المعروفة|المكنى|يلقب|لقب|"
+                    r"اسم|بـ|ب)\s*[«\"“]?$")
+NAME_WORDS = 4
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """«أبو سليمان الموحد» after الملقب/المعروف بـ/باسم: a name in quotation marks."""
+    return len(text[start:end].split()) <= NAME_WORDS and bool(
+        NAMING.search(text[max(0, start - 20):start].rstrip()))
 
 
 def _join_open_quote(source, sentence: Sentence, spans: list) -> list:

@@ -111,8 +111,8 @@ QUESTION = re.compile(r"^(و?اتساءل عما|هل )")
 
 def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
     """Who the sentence says is speaking: an entity id, {"anonymous": description},
-    "pronoun" (a verb with no named subject: the previous speaker), "unknown" (a subject
-    the text names only by a title, الأمين العام), or None (no reporting verb or cue)."""
+    "pronoun" (a verb with no named subject: the previous speaker), {"role": words} (a
+    subject the text names only by a title, الأمين العام المنتخب), or None."""
     anonymous = anonymous_source(sentence)
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:4]):
@@ -127,7 +127,9 @@ def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
         if anonymous:
             return {"anonymous": anonymous}
         follows = tokens[i + 1].key if i + 1 < len(tokens) else ""
-        return "unknown" if follows.startswith("ال") else "pronoun"
+        if follows.startswith("ال"):
+            return {"role": " ".join(t.key for t in tokens[i + 1:i + 4])}
+        return "pronoun"
     cited = _cited(sentence, tokens, mentioned)
     if cited:
         return cited
