@@ -143,10 +143,13 @@ def _source(findings: Findings, entities: dict[str, Found], source) -> dict:
     """How a speaker or claim source compares: anonymous, narrator, or an entity's names."""
     if isinstance(source, dict):
         return {"anonymous": True}
-    if source == "narrator" or (findings.publisher and source == findings.publisher.id):
+    if source == "narrator":
         return {"narrator": True}
     found = entities.get(source)
-    return _names(findings, found) if found else {}
+    names = _names(findings, found) if found else {}
+    if findings.publisher and source == findings.publisher.id:
+        names["narrator"] = True  # the outlet's own voice, and also that body by name
+    return names
 
 
 def _same_source(found: dict, gold_by: str | None, anonymous: bool, who: dict) -> bool:
