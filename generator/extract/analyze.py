@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .claims import attribute
 from .dates import Date, Published, find_dates, next_day, relative_dates
-from .embassies import find_embassies, host_city
+from .embassies import capital_of, find_embassies, host_city
 from .entities import find_organizations, find_people
 from .gazetteer import Entry, Gazetteer, Mention
 from .ids import slug
@@ -100,26 +100,34 @@ def _entity_pass(source: Source, gazetteer: Gazetteer, findings: Findings) -> No
     for sentence in headline * (headline[0].start >= 0) + source.sentences:
         tokens = tokenize(sentence.text)
         people = gazetteer.find(sentence.text, tokens, "people")
-        people += find_people(sentence.text, tokens, gazetteer, people)
+        people = _outermost(people + find_people(sentence.text, tokens, gazetteer, people))
         organizations = gazetteer.find(sentence.text, tokens, "organizations")
         organizations += find_organizations(sentence.text, tokens, gazetteer,
                                             organizations + people)
         places = gazetteer.find(sentence.text, tokens, "places")
-        places = [m for m in places if plausible(m, tokens, places)]
+        places = [m for m in places if plausible(m, tokens, places) and not any(
+            p.start <= m.start < p.end for p in people)]
         for mention in sorted(people + organizations + places, key=lambda m: m.start):
             findings.note(mention, sentence)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one (بلينكن within أنتوني ج. بلينكن)."""
+    return [m for m in mentions if not any(
+        o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+        for o in mentions)]
 
 
 def _embassies(findings: Findings, gazetteer: Gazetteer) -> None:
     """Embassies and named sites the gazetteer does not know, placed in the city the
     sentence names, else the article's main city."""
     places = findings.entities["places"]
-    host = host_city(places)
+    host = host_city(places) or capital_of(places, gazetteer)
     known = {span for f in places.values() for span in f.spans}
     for sentence in findings.source.sentences:
         here = host_city({k: f for k, f in places.items() if sentence.id in f.sentences})
         for mention in [*find_embassies(sentence.text, host),
-                        *find_sites(sentence.text, here or host)]:
+                        *find_sites(sentence.text, here or host, gazetteer)]:
             start = sentence.start + mention.start
             if any(s <= start < e for _, s, e in known):
                 continue

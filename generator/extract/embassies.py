@@ -53,3 +53,17 @@ def host_city(places: dict) -> object | None:
     cities = [f for f in places.values() if f.entry.fields.get("kind") == "city"
               and "lat" in f.entry.fields]
     return max(cities, key=lambda f: len(f.spans), default=None)
+
+
+def capital_of(places: dict, gazetteer) -> object | None:
+    """The capital of the country the article names most (a Found), for an article that
+    names no city: مسجد الإمام الصادق in an article about Kuwait stands in Kuwait City."""
+    from .analyze import Found
+    from .gazetteer import capital_entry
+
+    countries = [f for f in places.values() if f.entry.fields.get("kind") == "country"]
+    country = max(countries, key=lambda f: len(f.spans), default=None)
+    capital = capital_entry(country.entry.country) if country else None
+    if capital is None:
+        return None
+    return Found(gazetteer.by_id.setdefault(("places", capital.id), capital))

@@ -129,9 +129,14 @@ def _name_after(text: str, tokens: list[Token], i: int, titled: bool) -> tuple[i
 
 
 def _name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
-    """A given name at ``j`` and the family name after it (محمد شياع السوداني)."""
+    """A given name at ``j`` and the family name after it (محمد شياع السوداني), with a
+    middle initial allowed between them (أنتوني ج. بلينكن، مايكل آر بومبيو)."""
     end = j + _given_at(tokens, j) + 1
-    if end > len(tokens) or gap(text, tokens[end - 2], tokens[end - 1]):
+    if end < len(tokens) and _initial(text, tokens[end - 1]) and not gap(
+            text, tokens[end - 2], tokens[end - 1]):
+        end += 1
+    if end > len(tokens) or gap(text, tokens[end - 2], tokens[end - 1]).strip(".") or (
+            gap(text, tokens[end - 2], tokens[end - 1]) and not _initial(text, tokens[end - 2])):
         return None
     if not _name_word(tokens[end - 1], family=True):
         return None
@@ -140,6 +145,16 @@ def _name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:
     if j > 0 and tokens[j - 1].key in SITE_HEADS:
         return None
     return j, end
+
+
+INITIALS = {"ار", "جي", "اس", "اف", "ال", "ام", "ان", "بي", "تي", "سي", "دي", "كيه", "اتش"}
+"""Latin letters spelled in Arabic, as middle initials (مايكل آر بومبيو)."""
+
+
+def _initial(text: str, token: Token) -> bool:
+    """A middle initial: one letter with a full stop (ج.), or a spelled letter (آر)."""
+    follows = text[token.end:token.end + 1]
+    return (len(token.key) == 1 and follows == ".") or token.key in INITIALS
 
 
 def _unknown_name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] | None:

@@ -126,6 +126,15 @@ def country_entry(code: str) -> Entry | None:
     return None
 
 
+def capital_entry(code: str | None) -> Entry | None:
+    """The packages' entry of a country's capital city (KW → Kuwait City)."""
+    capital = next((c.get("capital") for c in _country_centroids() if c["iso2"] == code), None)
+    for entry, _ in package_places():
+        if entry.country == code and entry.name.get("en") == capital:
+            return entry
+    return None
+
+
 def country_id(code: str) -> str | None:
     """The id a country gets from the packages, to find a city's parent."""
     entry = country_entry(code)

@@ -11,20 +11,22 @@ from .gazetteer import Entry, Mention
 from .ids import slug
 from .normalize import Token, gap, tokenize
 
-HEADS = {"مستشفي", "مشفي", "مسجد", "جامع", "مقبره", "فندق", "مطار", "ميناء", "سجن", "قصر",
+RIVER = "نهر"
+HEADS = {"نهر", "مستشفي", "مشفي", "مسجد", "جامع", "مقبره", "فندق", "مطار", "ميناء", "سجن", "قصر",
          "برج", "ملعب", "كنيسه", "معبر", "جسر", "سد", "مخيم", "قاعده", "ساحه", "كاتدرائيه"}
 STOP = {"في", "من", "الي", "علي", "عن", "مع", "عند", "قرب", "و", "الذي", "التي", "حيث", "بعد",
         "قبل", "خلال", "منذ", "ان", "انه", "هو", "هي", "كان", "كانت"}
 MAX_NAME = 3
 
 
-def find_sites(text: str, host) -> list[Mention]:
+def find_sites(text: str, host, gazetteer) -> list[Mention]:
     """Mentions of named sites in ``text`` (one sentence); ``host`` is the Found city."""
     tokens, found = tokenize(text), []
+    in_place = _in_place(gazetteer)
     for i, token in enumerate(tokens):
         if host is None or token.forms[-1] not in HEADS or token.key.startswith("ال"):
             continue
-        end = _name_end(text, tokens, i + 1)
+        end = _name_end(text, tokens, i + 1, in_place)
         if end > i + 1:
             start, stop = token.start, tokens[end - 1].end
             start += len(token.text) - len(token.forms[-1]) if token.key != token.forms[-1] \
@@ -33,24 +35,28 @@ def find_sites(text: str, host) -> list[Mention]:
     return found
 
 
-def _name_end(text: str, tokens: list[Token], j: int) -> int:
+def _name_end(text: str, tokens: list[Token], j: int, in_place) -> int:
     end = j
     while end < len(tokens) and end - j < MAX_NAME and tokens[end].key not in STOP and not (
             gap(text, tokens[end - 1], tokens[end])) and not tokens[end].key.isdigit() and not (
-            _in_place(tokens[end])) and not (end > j and tokens[end].key.startswith("و")):
+            in_place(tokens[end])) and not (end > j and tokens[end].key.startswith("و")):
         end += 1
     return end
 
 
-def _in_place(token: Token) -> bool:
-    """بدمشق، بالعراق: 'in <place>' after a site's name, not part of it."""
-    return token.key[:1] == "ب" and len(token.key) > 3 and token.key[1:3] != "ال" or (
-        token.key.startswith("بال"))
+def _in_place(gazetteer):
+    """A test for بدمشق، بالعراق: 'in <a known place>' after a site's name, not part of it."""
+    def test(token: Token) -> bool:
+        rest = token.key[1:]
+        return token.key[:1] == "ب" and any(
+            e.registry == "places" for e in gazetteer.names.get((rest,), []))
+    return test
 
 
 def site(name: str, host) -> Entry:
     """The place entry of a site named ``name`` in the ``host`` city."""
     city = host.entry
-    fields = {"kind": "building", "lat": city.fields["lat"], "lon": city.fields["lon"],
+    kind = "region" if name.startswith(RIVER) else "building"
+    fields = {"kind": kind, "lat": city.fields["lat"], "lon": city.fields["lon"],
               "parent": city.id}
     return Entry("places", slug(f"{name} {city.id}"), {"ar": name}, fields=fields)
