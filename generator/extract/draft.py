@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .analyze import REGISTRIES, Findings, Found
 from .gazetteer import Entry, country_id
 from .ids import unique
+from .normalize import strip_marks
+from .romanize import romanized
 from .yamltext import SCHEMA_LINE, block, flow, scalar
 
 UNKNOWN_SPEAKER = "متحدث لم يُحدَّد"
@@ -206,6 +208,8 @@ def _entry_lines(found: Found, findings: Findings, draft: Draft) -> list[str]:
         data["geonames"] = entry.fields["geonames"]
     where = ", ".join(f"{sid} ({start}-{end})" for sid, start, end in found.spans[:5])
     comment = f"drafted from seeds/{findings.source.name}" + (f": {where}" if where else "")
+    if entry.registry == "people" and "en" not in entry.name and data["name"].get("en"):
+        comment += "; needs_review: English name romanized by machine"
     return ["", *block(data, indent="", comment=comment)]
 
 
@@ -214,6 +218,10 @@ def _name(found: Found) -> dict:
     name = dict(found.entry.name)
     if found.entry.fields.get("kind") == "city" and "geonames" in found.entry.fields:
         name["ar"] = found.spelling or name["ar"]
+    if found.entry.registry == "people" and "en" not in name:
+        english = romanized(strip_marks(name["ar"]))
+        if english:
+            name["en"] = english
     return name
 
 
