@@ -81,6 +81,8 @@ def _date_at(text, tokens, i, names, published):
         day, m = int(tokens[i].key), i + 1
         if m < len(tokens) and tokens[m].key == "من":
             m += 1
+        elif _range_end(tokens, m):  # من 13 إلى 15 نيسان: the range's first day
+            m += 2
     month, after = _month_at(text, tokens, m, names)
     if month is None:
         return _year_only(text, tokens, i, published)
@@ -93,6 +95,12 @@ def _date_at(text, tokens, i, names, published):
     year = year or _infer_year(month, day, cue, published, _looks_ahead(tokens, i))
     start, end = tokens[i].start, tokens[after - 1].end
     return Date(_iso(year, month, day), start, end, text[start:end]), after
+
+
+def _range_end(tokens: list[Token], m: int) -> bool:
+    """Whether إلى/حتى and a second day follow a day (13 إلى 15 نيسان)."""
+    return m + 1 < len(tokens) and tokens[m].key in ("الي", "حتي") and (
+        tokens[m + 1].key.isdigit() and 1 <= int(tokens[m + 1].key) <= 31)
 
 
 def _month_at(text: str, tokens: list[Token], i: int, names) -> tuple[int | None, int]:

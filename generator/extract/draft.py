@@ -208,6 +208,8 @@ def _entry_lines(found: Found, findings: Findings, draft: Draft) -> list[str]:
         data["geonames"] = entry.fields["geonames"]
     where = ", ".join(f"{sid} ({start}-{end})" for sid, start, end in found.spans[:5])
     comment = f"drafted from seeds/{findings.source.name}" + (f": {where}" if where else "")
+    if entry.candidates:
+        comment += "; ambiguous, also: " + "; ".join(entry.candidates[:3])
     if entry.registry == "people" and "en" not in entry.name and data["name"].get("en"):
         comment += "; needs_review: English name romanized by machine"
     return ["", *block(data, indent="", comment=comment)]

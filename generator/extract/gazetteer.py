@@ -44,6 +44,8 @@ class Entry:
     """ISO code of the country a place lies in, to find its parent."""
     spellings: dict = field(default_factory=dict)
     """Name key -> the spelling it was registered with, to name a new entry as written."""
+    candidates: list = field(default_factory=list)
+    """Other package places with the same name ("Tripoli, LY"), for a person to choose."""
     major: bool = True
     """False for a package city that is neither a capital nor of a million people: its
     name is taken for the place only where the text speaks of a place (see places.py)."""
@@ -76,6 +78,8 @@ class Gazetteer:
             if words and all(e.registry != entry.registry for e in entries):
                 entries.append(entry)
                 entry.spellings.setdefault(words, spelling)
+            elif words:
+                _note_candidate(entries, entry)
 
     def find(self, text: str, tokens: list[Token], registry: str | None = None) -> list[Mention]:
         """Longest-first matches of known names in ``text``; clitics on the first word only."""
@@ -102,6 +106,17 @@ class Gazetteer:
                     if registry is None or entry.registry == registry:
                         return entry, size, entry.spellings.get(name, "")
         return None
+
+
+def _note_candidate(entries: list[Entry], other: Entry) -> None:
+    """A second large city of the same name: kept as a candidate of the first."""
+    first = next((e for e in entries if e.registry == other.registry), None)
+    if first and other.fields.get("geonames") and other is not first and first.fields.get(
+            "geonames") and other.major and other.country != first.country:
+        label = f"{other.name.get('en')}, {other.country} ({other.fields['lat']}, " \
+                f"{other.fields['lon']})"
+        if label not in first.candidates:
+            first.candidates.append(label)
 
 
 def build_gazetteer(registries: dict[str, list]) -> Gazetteer:
@@ -222,4 +237,5 @@ def _cities():
 
 
 def _arabic_script(name: str) -> bool:
-    return all("\u0600" <= char <= "\u06ff" or char in " -" for char in name)
+    return bool(name.strip()) and all("\u0600" <= char <= "\u06ff" or char in " -"
+                                      for char in name)
