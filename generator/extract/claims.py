@@ -142,8 +142,12 @@ def _source(sentence: Sentence, mentioned, turn: Turn | None, issuer, last, role
 
 
 def _person_with_role(findings, role: str) -> str | None:
-    """The one person the article gives this title (الأمين العام المنتخب ← محمد عبادي أميناً
-    عاماً): the title's words, without article or case ending, next to one of the names."""
+    """Who a definite subject stands for: the organization named before whose name starts
+    with that noun (وأضافت الوزارة ← وزارة الصحة), else the one person the article gives
+    this title (الأمين العام المنتخب ← محمد عبادي أميناً عاماً) next to their name."""
+    organization = _organization_named(findings, _stem(role.split()[0]))
+    if organization:
+        return organization
     wanted = [_stem(word) for word in role.split()[:2]]
     counts = {}
     for found in findings.entities["people"].values():
@@ -157,6 +161,14 @@ def _person_with_role(findings, role: str) -> str | None:
     if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _organization_named(findings, head: str) -> str | None:
+    """The organization named most recently whose name starts with ``head``."""
+    named = [(start, f.entry.id) for f in findings.entities["organizations"].values()
+             for _, start, _ in f.spans
+             if _stem(key(f.entry.name.get("ar", "")).split()[0]) == head]
+    return max(named)[1] if named else None
 
 
 def _stem(word: str) -> str:

@@ -251,8 +251,9 @@ def _subject_before(sentence: str, tokens, mentioned: list[Mentioned], anonymous
     """«قادة سياسيون ذكروا أن»، «لكن رئيس كتلة ... قال إن»: a reporting verb after its
     subject; the subject is an entity named before the verb, else an unnamed source."""
     for k, token in enumerate(tokens[1:12], 1):
-        if not _verb(token.key) or k + 1 >= len(tokens) or key(tokens[k + 1].text) not in (
-                "ان", "انه", "انها"):
+        follows = key(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+        if not _verb(token.key) or (follows not in ("ان", "انه", "انها") and tokens[
+                k - 1].key != "قد"):
             continue
         before = [m for m in mentioned if m.end <= token.start]
         people = [m for m in before if m.registry == "people"]
