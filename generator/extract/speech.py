@@ -118,10 +118,10 @@ def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
     for i, token in enumerate(tokens[:4]):
         if not _verb(token.key):
             continue
-        if anonymous and _unnamed_after(strip_marks(sentence), tokenize(strip_marks(
-                sentence)), i + 1):
-            return {"anonymous": anonymous}
         subject = _subject_after(sentence, tokens, i, mentioned)
+        if anonymous and _unnamed_after(strip_marks(sentence), tokenize(strip_marks(
+                sentence)), i + 1) and not _within(subject, mentioned, token.end, anonymous):
+            return {"anonymous": anonymous}
         if subject:
             return subject
         if anonymous:
@@ -131,12 +131,12 @@ def attribution(sentence: str, mentioned: list[Mentioned]) -> object | None:
             return {"role": " ".join(t.key for t in tokens[i + 1:i + 4])}
         return "pronoun"
     cited = _cited(sentence, tokens, mentioned)
-    if cited:
+    if cited and cited != "pronoun":
         return cited
     before = _subject_before(sentence, tokens, mentioned, anonymous)
     if before:
         return before
-    return {"anonymous": anonymous} if anonymous else None
+    return {"anonymous": anonymous} if anonymous else cited
 
 
 def relay(sentence: str, mentioned: list[Mentioned]) -> tuple[str, str] | None:
@@ -197,6 +197,15 @@ CUE_WORDS = {"حسب", "بحسب", "وبحسب", "وفقا", "ووفقا", "طب
 STOP_DESCRIPTION = {"ان", "انه", "انها", "الي", "عن", "علي", "اليوم", "امس", "الاربعاء",
                     "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "لوكاله",
                     "لصحيفه", "لقناه", "ل"}
+
+
+def _within(subject, mentioned: list[Mentioned], start: int, description: str) -> bool:
+    """Whether the named subject is what an unnamed noun belongs to (تقرير لصندوق النقد
+    الدولي: the fund's report, so the fund; but مسؤول في وزارة stays unnamed)."""
+    found = next((m for m in mentioned if m.id == subject and m.start >= start), None)
+    if not found or found.start - start > len(description) + 2:
+        return False
+    return not ({"في", "من"} & set(key(description).split()))  # مسؤول في وزارة: unnamed
 
 
 def _verb(word: str) -> bool:
