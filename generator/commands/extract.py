@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import sys
 from pathlib import Path
 
-from ..errors import BuildError, ContentError
+from ..errors import BuildError, ContentError, Problem
 from ..loader import load_document
 from ..output import print_problems
 from ..project import REGISTRIES, SLUG, Project, load_documents
@@ -35,11 +37,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
     # The extractor (gazetteer, patterns) is imported only when this command runs, so
     # that every other command starts without it.
     from ..extract.analyze import analyze
-    from ..extract.dates import Published
     from ..extract.gazetteer import build_gazetteer
     from ..extract.ids import slug as make_slug
     from ..extract.reader import read_source
-    from ..extract.score import score
 
     if not (project.content / "site.yml").is_file():
         raise BuildError(f"no content/site.yml in {project.root}: extract drafts into an "
@@ -48,22 +48,25 @@ def run(project: Project, args: argparse.Namespace) -> int:
     documents, problems = load_documents(project)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
-    registries = {} if args.no_registry else {
-        name: documents.registries[name].data or [] for name in REGISTRIES}
+    registries = {name: documents.registries[name].data or [] for name in REGISTRIES}
     slug = args.slug or make_slug(args.seed.stem)
     if not SLUG.match(slug):
         raise BuildError(f"--slug '{slug}' must be lower-case ASCII letters and digits "
                          "joined by hyphens")
     sheet = documents.sheets.get(slug)
     gold = _gold(args.score) if args.score else {}
-    published = Published.parse(args.published or gold.get("published")
-                                or _published(sheet.data if sheet else None))
-    findings = analyze(source, build_gazetteer(registries), published)
+    published = _published(args, gold, sheet.data if sheet else None, source)
+    findings = analyze(source, build_gazetteer({} if args.no_registry else registries),
+                       published)
     if args.score:
-        for result in score(findings, gold).values():
-            print(result)
-        return 0
-    return _write(project, args, source, findings, registries, sheet, slug)
+        return _score(args.score, findings, gold)
+    code = _write(project, args, source, findings, registries, sheet, slug)
+    if source.dateline and published == source.dateline.published:
+        print(f"  published {source.dateline.text!r}: read from line {source.dateline.line} "
+              "of the seed")
+    if sheet is None:
+        print_problems(_gaps(project, args.seed, source, published))
+    return code
 
 
 def _write(project, args, source, findings, registries, sheet, slug) -> int:
@@ -73,7 +76,7 @@ def _write(project, args, source, findings, registries, sheet, slug) -> int:
     if not (project.seeds / source.name).is_file():
         raise BuildError(f"{args.seed} is not in {project.display(project.seeds)}/: copy "
                          "the article there first, so the sheet can point at it")
-    ids = {name: {e["id"] for e in registries.get(name, [])} for name in REGISTRIES}
+    ids = {name: {e["id"] for e in registries[name]} for name in REGISTRIES}
     draft = make_draft(findings, slug, ids)
     files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
     warnings = verify(project, files)
@@ -112,9 +115,72 @@ def _gold(path: Path) -> dict:
     return document.data
 
 
-def _published(sheet: dict | None) -> str | None:
+def _score(path: Path, findings, gold: dict) -> int:
+    """Print recall and precision per category; a gold file the scorer cannot read is
+    reported in one line, not as a traceback."""
+    from ..extract.score import KINDS, score
+
+    wrong = [kind for kind in KINDS if not isinstance(gold.get(kind) or [], list)
+             or not all(isinstance(item, dict) for item in gold.get(kind) or [])]
+    if wrong:
+        raise BuildError(f"{path}: {', '.join(wrong)}: expected a list of mappings (see the "
+                         "corpus README for the gold format)")
+    try:
+        results = score(findings, gold)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BuildError(f"{path}: cannot score against this annotation: "
+                         f"{type(error).__name__}: {error}") from error
+    for result in results.values():
+        print(result)
+    return 0
+
+
+def _published(args, gold: dict, sheet: dict | None, source):
+    """The publication date: --published, else the gold's (when scoring), else the
+    existing sheet's, else the seed's dateline; None if none is known."""
+    from ..extract.dates import Published
+
+    given = args.published or (str(gold["published"]) if gold.get("published") else None)
+    if given and not _iso_date(given.strip()):
+        where = "--published" if args.published else f"{args.score}: published:"
+        raise BuildError(f"{where} '{given}': expected a date such as 2020-10-01, 2020-10 "
+                         "or 2020")
+    given = given or _sheet_published(sheet)
+    if given:
+        return Published.parse(given.strip())
+    return source.dateline.published if source.dateline else None
+
+
+def _iso_date(text: str) -> bool:
+    """True for 2020-10-01, 2020-10 and 2020 that name a real day, month or year."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return False
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def _sheet_published(sheet: dict | None) -> str | None:
     published = ((sheet or {}).get("source") or {}).get("published") or {}
     return str(published["date"]) if "date" in published else None
 
 
-
+def _gaps(project: Project, seed: Path, source, published) -> list[Problem]:
+    """Warnings for what the seed does not say; the draft marks each with TODO."""
+    path, last = project.display(seed), source.line_of(len(source.text.rstrip()))
+    gaps = []
+    if source.headline is None:
+        gaps.append(Problem(path, 1, 1, "warning", "the first line is not a headline: the "
+                            "draft's title is TODO", "extract-no-headline"))
+    if source.publisher is None:
+        gaps.append(Problem(path, last, 1, "warning", "the last line does not name the "
+                            "publisher: the draft's publisher is todo-publisher",
+                            "extract-no-publisher"))
+    if published is None:
+        gaps.append(Problem(path, 0, 0, "warning", "no publication date in the seed and no "
+                            "--published: dates without a year are left to a person",
+                            "extract-no-date"))
+    return gaps
