@@ -21,6 +21,13 @@ MAX_BYTES = 1_000_000
 """A news article is a few kilobytes; a megabyte is a wrong file, not an article."""
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 SENTENCE_END = re.compile(r"(?<![.\s])(?<!\b\w)[.!?؟](?![.\d])[\"'»”]*(?=\s)")
+LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Characters that end a line for Unicode (and for YAML), read as a newline."""
+INVISIBLE = str.maketrans({**{code: " " for code in (*range(0, 9), *range(14, 32), 127,
+                                                      *range(0x80, 0xA0), 0xFFFE, 0xFFFF)},
+                           **dict.fromkeys(map(ord, LINE_BREAKS), "\n")})
+"""Control characters become spaces and line separators newlines, one for one, so
+offsets still count the seed's characters and no draft can carry them into YAML."""
 HEADLINE_MAX_WORDS = 30
 PUBLISHER_MAX_WORDS = 12
 PUBLISHER_MAX_CHARS = 100
@@ -62,7 +69,7 @@ class Source:
 def read_source(path: Path) -> Source:
     """The seed at ``path`` as a Source; BuildError with the reason if it is not text
     with Arabic in it."""
-    text = _plain_text(path.name, _decode(path))
+    text = _plain_text(path.name, _decode(path)).translate(INVISIBLE)
     lines = [(match.start() + len(match.group()) - len(match.group().lstrip()),
               match.group().strip()) for match in re.finditer(r"[^\n]+", text)
              if match.group().strip()]
