@@ -162,7 +162,7 @@ def test_the_headline_is_not_taken_from_a_dateline(tmp_path):
     seed = tmp_path / "a.txt"
     seed.write_text("الثلاثاء 25 ديسمبر 2012\nقال الوزير إن الاجتماع كان مثمرا.\n", "utf-8")
     source = read_source(seed)
-    assert source.headline is None and source.dateline.line == 1
+    assert source.headline == "" and source.dateline.line == 1
     assert source.dateline.published == Published(2012, 12, 25)
 
 

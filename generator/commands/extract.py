@@ -172,7 +172,7 @@ def _gaps(project: Project, seed: Path, source, published) -> list[Problem]:
     """Warnings for what the seed does not say; the draft marks each with TODO."""
     path, last = project.display(seed), source.line_of(len(source.text.rstrip()))
     gaps = []
-    if source.headline is None:
+    if not source.headline:
         gaps.append(Problem(path, 1, 1, "warning", "the first line is not a headline: the "
                             "draft's title is TODO", "extract-no-headline"))
     if source.publisher is None:

@@ -53,8 +53,8 @@ class Source:
 
     name: str
     text: str
-    headline: str | None
-    """None when the first line is not a headline (a dateline, a paragraph, the only line)."""
+    headline: str
+    """Empty when the first line is not a headline (a dateline, a paragraph, the only line)."""
     publisher: str | None
     """The last line when it is a name, not a sentence; else None."""
     sentences: list[Sentence]
@@ -77,7 +77,7 @@ def read_source(path: Path) -> Source:
         raise BuildError(f"{path.name}: no Arabic text found; extract reads Arabic articles")
     publisher = lines[-1][1] if len(lines) > 2 and _looks_like_name(lines[-1][1]) else None
     lines = lines[:-1] if publisher else lines
-    headline = lines[0][1] if len(lines) > 1 and _looks_like_headline(lines[0][1]) else None
+    headline = lines[0][1] if len(lines) > 1 and _looks_like_headline(lines[0][1]) else ""
     body = lines[1:] if headline else lines
     source = Source(path.name, text, headline, publisher, split_sentences(body))
     source.dateline = find_dateline([(source.line_of(start), line) for start, line in lines])
