@@ -194,6 +194,22 @@ def test_markdown_and_html_seeds_are_drafted(tmp_path, name, wrapped, capsys):
     assert main(["--project", str(folder), "check"]) == 0
 
 
+def test_a_seed_named_in_arabic_is_drafted_from_a_plain_named_copy(tmp_path, capsys):
+    folder = _new_project(tmp_path / "p")
+    article = folder / "seeds" / "مقال جديد (1).TXT"
+    shutil.copy(CORPUS / "06_state_hale_lebanon.txt", article)
+    (folder / "seeds" / "mqal-jdyd-1.txt").write_text("another article", encoding="utf-8")
+    assert main(["--project", str(folder), "extract", str(article)]) == 0
+    copy = folder / "seeds" / "mqal-jdyd-1-2.txt"
+    assert copy.read_bytes() == article.read_bytes()
+    assert (folder / "seeds" / "mqal-jdyd-1.txt").read_text("utf-8") == "another article"
+    sheet = yaml.safe_load((folder / "content" / "sheets" / "mqal-jdyd-1.yml").read_text("utf-8"))
+    assert sheet["source"]["seed"] == copy.name and "copied" in capsys.readouterr().out
+    assert main(["--project", str(folder), "extract", str(article)]) == 1  # sheet exists
+    assert sorted(p.name for p in (folder / "seeds").iterdir() if "mqal" in p.name) == [
+        "mqal-jdyd-1-2.txt", "mqal-jdyd-1.txt"]
+
+
 def test_no_registry_writes_new_ids_beside_the_registry(tmp_path, capsys):
     project = copy_project(tmp_path / "p")
     registered = {name: {e["id"] for e in yaml.safe_load(

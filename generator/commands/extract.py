@@ -14,6 +14,8 @@ from ..output import print_problems
 from ..project import REGISTRIES, SLUG, Project, load_documents
 
 HELP = "draft a fact-sheet (status: draft) from an Arabic article in seeds/"
+SEED_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+"""A seed's file name as the sheet schema allows it (source.seed)."""
 
 
 def register(commands) -> None:
@@ -76,13 +78,40 @@ def _write(project, args, source, findings, registries, sheet, slug) -> int:
     if not (project.seeds / source.name).is_file():
         raise BuildError(f"{args.seed} is not in {project.display(project.seeds)}/: copy "
                          "the article there first, so the sheet can point at it")
+    copy = None
+    if not SEED_NAME.fullmatch(source.name):
+        copy, created = _plain_copy(project, args.seed, slug)
+        source.name = copy.name
     ids = {name: {e["id"] for e in registries[name]} for name in REGISTRIES}
     draft = make_draft(findings, slug, ids)
-    files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
-    warnings = verify(project, files)
+    try:
+        files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
+        warnings = verify(project, files)
+    except BuildError:
+        if copy and created:
+            copy.unlink()  # made for this draft, which is not written
+        raise
     write_files(files)
     _summary(project, findings, draft, files, report, warnings)
     return 0
+
+
+def _plain_copy(project: Project, seed: Path, slug: str) -> tuple[Path, bool]:
+    """A copy of ``seed`` in seeds/ under a name a sheet can point at (مقال.txt →
+    mqal.txt), and whether it is new: an identical file of that name is reused, a
+    different one never touched."""
+    data, suffix = seed.read_bytes(), seed.suffix.lower()
+    suffix = suffix if SEED_NAME.fullmatch(f"x{suffix}") else ".txt"
+    for n in range(1, 1000):
+        target = project.seeds / f"{slug}{'' if n == 1 else f'-{n}'}{suffix}"
+        if not target.exists() or target.read_bytes() == data:
+            break
+    created = not target.exists()
+    if created:
+        target.write_bytes(data)
+    print(f"  copied {project.display(seed)} to {project.display(target)}: a sheet's seed "
+          "is a plain file name (ASCII letters, digits, . _ -)")
+    return target, created
 
 
 def _summary(project, findings, draft, files, report, warnings) -> None:
