@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 
 from generator.build import load_and_check
 from generator.cli import main
+from generator.commands.extract import _score
+from generator.errors import BuildError
 from generator.extract.analyze import analyze
 from generator.extract.dates import Published
 from generator.extract.draft import make_draft
@@ -194,3 +196,45 @@ def test_the_draft_of_any_arabic_article_passes_check(pristine, article, publish
                      *args]) == 0
         _, problems = load_and_check(Project(folder))
         assert not [problem for problem in problems if problem.is_error], problems
+
+
+GOLDS = [yaml.safe_load(path.read_text("utf-8")) for path in sorted(CORPUS.glob("*.gold.yml"))]
+ODD = st.one_of(st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
+                st.text(max_size=20), st.booleans(), st.lists(st.text(max_size=5), max_size=3),
+                st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2))
+
+
+@st.composite
+def damaged_golds(draw) -> dict:
+    """A corpus gold annotation with keys dropped and values of the wrong type."""
+    gold = yaml.safe_load(yaml.safe_dump(draw(st.sampled_from(GOLDS))))
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(sorted(gold)))
+        items = gold[kind]
+        if isinstance(items, list) and items and draw(st.booleans()):
+            item = items[draw(st.integers(0, len(items) - 1))]
+            if isinstance(item, dict) and item:
+                field = draw(st.sampled_from(sorted(item)))
+                if draw(st.booleans()):
+                    del item[field]
+                else:
+                    item[field] = draw(ODD)
+        else:
+            gold[kind] = draw(ODD)
+    return gold
+
+
+@pytest.fixture(scope="module")
+def findings(known):
+    source = read_source(CORPUS / "05_state_sahel_aid.txt")
+    return analyze(source, _fresh(known), Published(2021, 3, 19))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(gold=damaged_golds())
+def test_score_never_fails_with_a_traceback_on_a_damaged_gold(findings, gold):
+    try:
+        assert _score(Path("gold.yml"), findings, gold) == 0
+    except BuildError as error:
+        assert str(error).startswith("gold.yml: ")
