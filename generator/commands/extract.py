@@ -63,7 +63,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if args.score:
         return _score(args.score, findings, gold)
     code = _write(project, args, source, findings, registries, sheet, slug)
-    if source.dateline and published == source.dateline.published:
+    if source.dateline and published is source.dateline.published:
         print(f"  published {source.dateline.text!r}: read from line {source.dateline.line} "
               "of the seed")
     if sheet is None:
