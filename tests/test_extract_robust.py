@@ -182,6 +182,7 @@ def test_published_option_wins_over_the_dateline_and_is_validated(tmp_path, caps
     ("a.md", "---\ntitle: x\n---\n# {head}\n\n***\n\n{body}\n\n*{last}*\n"),
     ("a.html", "<!doctype html><html><head><title>t</title><script>var x='عربي';</script>"
                "</head><body><h1>{head}</h1><p>{body}</p><footer>{last}</footer></body></html>"),
+    ("a.txt", "<h1>{head}</h1>\n<p>{body}</p>\n<p>{last}</p>\n"),
 ])
 def test_markdown_and_html_seeds_are_drafted(tmp_path, name, wrapped, capsys):
     folder = _new_project(tmp_path / "p")

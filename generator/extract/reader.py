@@ -144,13 +144,17 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _plain_text(name: str, text: str) -> str:
-    if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.I):
+    """The text of an HTML page or fragment (by its name or its first tag), of Markdown,
+    or the text itself."""
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or HTML_START.match(text):
         return html_to_text(text)
     if name.lower().endswith((".md", ".markdown")):
         return markdown_to_text(text)
     return text
 
 
+HTML_START = re.compile(r"\s*<(!doctype|\?xml|html|head|body|article|main|div|p|h[1-6])[\s>]",
+                        re.I)
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "blockquote",
           "article", "section", "header", "footer", "tr"}
 
