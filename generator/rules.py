@@ -108,5 +108,19 @@ RULES = {rule.id: rule for rule in [
     Rule("text-mixed-letters", "warning", "Arabic text mixes Persian letter forms (ی ک) with "
          "Arabic ones (ي ك), so matching and search miss it.", "aliases: {ar: [کاظمي]}",
          "Use the Arabic letters consistently: `الكاظمي`."),
+    Rule("extract-no-headline", "warning", "`build-site extract`: the seed's first line is not "
+         "a headline (a dateline, a whole paragraph, or the only line), so the draft's title "
+         "reads TODO.", "seeds/a.txt starting with «الثلاثاء 25 ديسمبر 2012»",
+         "Write the title in the drafted sheet (`title: {ar: ...}`)."),
+    Rule("extract-no-publisher", "warning", "`build-site extract`: the seed's last line is not "
+         "the name of its publisher (it is a sentence, a quote or a date), so the draft's "
+         "publisher is the placeholder `todo-publisher`.",
+         "seeds/a.txt ending with a sentence of the article",
+         "Set `source.publisher` to the organization that published it (add it to "
+         "content/entities/organizations.yml if it is new)."),
+    Rule("extract-no-date", "warning", "`build-site extract`: neither `--published` nor a "
+         "dateline in the seed gives the publication date, so dates without a year stay "
+         "undated.", "an article whose date was only on its web page",
+         "Run extract again with `--published 2021-03-19` (or write `source.published`)."),
 ]}
 

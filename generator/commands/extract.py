@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import sys
 from pathlib import Path
 
-from ..errors import BuildError, ContentError
+from ..errors import BuildError, ContentError, Problem
 from ..loader import load_document
 from ..output import print_problems
 from ..project import REGISTRIES, SLUG, Project, load_documents
 
 HELP = "draft a fact-sheet (status: draft) from an Arabic article in seeds/"
+SEED_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+"""A seed's file name as the sheet schema allows it (source.seed)."""
 
 
 def register(commands) -> None:
@@ -35,11 +39,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
     # The extractor (gazetteer, patterns) is imported only when this command runs, so
     # that every other command starts without it.
     from ..extract.analyze import analyze
-    from ..extract.dates import Published
     from ..extract.gazetteer import build_gazetteer
     from ..extract.ids import slug as make_slug
     from ..extract.reader import read_source
-    from ..extract.score import score
 
     if not (project.content / "site.yml").is_file():
         raise BuildError(f"no content/site.yml in {project.root}: extract drafts into an "
@@ -48,22 +50,25 @@ def run(project: Project, args: argparse.Namespace) -> int:
     documents, problems = load_documents(project)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
-    registries = {} if args.no_registry else {
-        name: documents.registries[name].data or [] for name in REGISTRIES}
+    registries = {name: documents.registries[name].data or [] for name in REGISTRIES}
     slug = args.slug or make_slug(args.seed.stem)
     if not SLUG.match(slug):
         raise BuildError(f"--slug '{slug}' must be lower-case ASCII letters and digits "
                          "joined by hyphens")
     sheet = documents.sheets.get(slug)
     gold = _gold(args.score) if args.score else {}
-    published = Published.parse(args.published or gold.get("published")
-                                or _published(sheet.data if sheet else None))
-    findings = analyze(source, build_gazetteer(registries), published)
+    published = _published(args, gold, sheet.data if sheet else None, source)
+    findings = analyze(source, build_gazetteer({} if args.no_registry else registries),
+                       published)
     if args.score:
-        for result in score(findings, gold).values():
-            print(result)
-        return 0
-    return _write(project, args, source, findings, registries, sheet, slug)
+        return _score(args.score, findings, gold)
+    code = _write(project, args, source, findings, registries, sheet, slug)
+    if source.dateline and published is source.dateline.published:
+        print(f"  published {source.dateline.text!r}: read from line {source.dateline.line} "
+              "of the seed")
+    if sheet is None:
+        print_problems(_gaps(project, args.seed, source, published))
+    return code
 
 
 def _write(project, args, source, findings, registries, sheet, slug) -> int:
@@ -73,13 +78,40 @@ def _write(project, args, source, findings, registries, sheet, slug) -> int:
     if not (project.seeds / source.name).is_file():
         raise BuildError(f"{args.seed} is not in {project.display(project.seeds)}/: copy "
                          "the article there first, so the sheet can point at it")
-    ids = {name: {e["id"] for e in registries.get(name, [])} for name in REGISTRIES}
+    copy = None
+    if not SEED_NAME.fullmatch(source.name):
+        copy, created = _plain_copy(project, args.seed, slug)
+        source.name = copy.name
+    ids = {name: {e["id"] for e in registries[name]} for name in REGISTRIES}
     draft = make_draft(findings, slug, ids)
-    files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
-    warnings = verify(project, files)
+    try:
+        files, report = plan_files(project, draft, sheet.data if sheet else None, args.merge)
+        warnings = verify(project, files)
+    except BuildError:
+        if copy and created:
+            copy.unlink()  # made for this draft, which is not written
+        raise
     write_files(files)
     _summary(project, findings, draft, files, report, warnings)
     return 0
+
+
+def _plain_copy(project: Project, seed: Path, slug: str) -> tuple[Path, bool]:
+    """A copy of ``seed`` in seeds/ under a name a sheet can point at (مقال.txt →
+    mqal.txt), and whether it is new: an identical file of that name is reused, a
+    different one never touched."""
+    data, suffix = seed.read_bytes(), seed.suffix.lower()
+    suffix = suffix if SEED_NAME.fullmatch(f"x{suffix}") else ".txt"
+    for n in range(1, 1000):
+        target = project.seeds / f"{slug}{'' if n == 1 else f'-{n}'}{suffix}"
+        if not target.exists() or target.read_bytes() == data:
+            break
+    created = not target.exists()
+    if created:
+        target.write_bytes(data)
+    print(f"  copied {project.display(seed)} to {project.display(target)}: a sheet's seed "
+          "is a plain file name (ASCII letters, digits, . _ -)")
+    return target, created
 
 
 def _summary(project, findings, draft, files, report, warnings) -> None:
@@ -112,9 +144,72 @@ def _gold(path: Path) -> dict:
     return document.data
 
 
-def _published(sheet: dict | None) -> str | None:
+def _score(path: Path, findings, gold: dict) -> int:
+    """Print recall and precision per category; a gold file the scorer cannot read is
+    reported in one line, not as a traceback."""
+    from ..extract.score import KINDS, score
+
+    wrong = [kind for kind in KINDS if not isinstance(gold.get(kind) or [], list)
+             or not all(isinstance(item, dict) for item in gold.get(kind) or [])]
+    if wrong:
+        raise BuildError(f"{path}: {', '.join(wrong)}: expected a list of mappings (see the "
+                         "corpus README for the gold format)")
+    try:
+        results = score(findings, gold)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BuildError(f"{path}: cannot score against this annotation: "
+                         f"{type(error).__name__}: {error}") from error
+    for result in results.values():
+        print(result)
+    return 0
+
+
+def _published(args, gold: dict, sheet: dict | None, source):
+    """The publication date: --published, else the gold's (when scoring), else the
+    existing sheet's, else the seed's dateline; None if none is known."""
+    from ..extract.dates import Published
+
+    given = args.published or (str(gold["published"]) if gold.get("published") else None)
+    if given and not _iso_date(given.strip()):
+        where = "--published" if args.published else f"{args.score}: published:"
+        raise BuildError(f"{where} '{given}': expected a date such as 2020-10-01, 2020-10 "
+                         "or 2020")
+    given = given or _sheet_published(sheet)
+    if given:
+        return Published.parse(given.strip())
+    return source.dateline.published if source.dateline else None
+
+
+def _iso_date(text: str) -> bool:
+    """True for 2020-10-01, 2020-10 and 2020 that name a real day, month or year."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return False
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def _sheet_published(sheet: dict | None) -> str | None:
     published = ((sheet or {}).get("source") or {}).get("published") or {}
     return str(published["date"]) if "date" in published else None
 
 
-
+def _gaps(project: Project, seed: Path, source, published) -> list[Problem]:
+    """Warnings for what the seed does not say; the draft marks each with TODO."""
+    path, last = project.display(seed), source.line_of(len(source.text.rstrip()))
+    gaps = []
+    if not source.headline:
+        gaps.append(Problem(path, 1, 1, "warning", "the first line is not a headline: the "
+                            "draft's title is TODO", "extract-no-headline"))
+    if source.publisher is None:
+        gaps.append(Problem(path, last, 1, "warning", "the last line does not name the "
+                            "publisher: the draft's publisher is todo-publisher",
+                            "extract-no-publisher"))
+    if published is None:
+        gaps.append(Problem(path, 0, 0, "warning", "no publication date in the seed and no "
+                            "--published: dates without a year are left to a person",
+                            "extract-no-date"))
+    return gaps

@@ -19,6 +19,11 @@ from .yamltext import SCHEMA_LINE, block, flow, scalar
 
 UNKNOWN_SPEAKER = "متحدث لم يُحدَّد"
 """Arabic for 'unidentified speaker': a quote's speaker is required, a person sets it."""
+TODO_HEADLINE = "TODO: عنوان المقال"
+"""The title of a draft whose seed has no headline line ('the article's title')."""
+TODO_PUBLISHER = "todo-publisher"
+"""The id a draft's publisher gets when the seed has no publisher line; one registry
+entry, named TODO, stands for every such publisher until a person sets the real one."""
 
 
 @dataclass
@@ -54,6 +59,11 @@ def render(section: str, data: dict, comment: str, indent: str = "  ") -> list[s
 
 def make_draft(findings: Findings, slug: str, registry_ids: dict[str, set[str]]) -> Draft:
     """The draft for ``findings``; new entity ids avoid every id in ``registry_ids``."""
+    if findings.publisher is None:
+        findings.publisher = Entry(
+            "organizations", TODO_PUBLISHER, {"ar": "TODO: الناشر", "en": "TODO: publisher"},
+            known=TODO_PUBLISHER in registry_ids.get("organizations", set()),
+            fields={"kind": "media"})
     _assign_ids(findings, set().union(*registry_ids.values()))
     findings.place_ids = registry_ids.get("places", set()) | {
         f.entry.id for f in findings.entities["places"].values()}
@@ -112,8 +122,9 @@ def _header(findings: Findings) -> list[str]:
              "# write the English, then set status: reviewed. Comments give the character "
              "offsets in the seed.",
              "status: draft", "source:", f"  seed: {scalar(source.name)}"]
-    if findings.publisher:
-        lines.append(f"  publisher: {findings.publisher.id}")
+    todo = "  # TODO: no publisher line in the seed: set it" if (
+        findings.publisher.id == TODO_PUBLISHER) else ""
+    lines.append(f"  publisher: {findings.publisher.id}{todo}")
     if findings.cites:
         lines.append(f"  cites: {findings.cites.id}")
     lines.append("  language: ar")
@@ -121,9 +132,13 @@ def _header(findings: Findings) -> list[str]:
         published = findings.published
         iso = "-".join(f"{part:02d}" for part in (published.year, published.month,
                                                    published.day) if part)
-        lines.append(f"  published: {{date: {iso}}}")
-    lines += ["title:", f"  ar: {scalar(source.headline)}"]
-    return lines
+        lines.append(f"  published: {{date: {scalar(iso) if len(iso) == 4 else iso}}}")
+    else:
+        lines.append("  # published: {date: YYYY-MM-DD}  # TODO: no date found in the seed")
+    if source.headline:
+        return [*lines, "title:", f"  ar: {scalar(source.headline)}"]
+    return [*lines, "title:",
+            f"  ar: {scalar(TODO_HEADLINE)}  # TODO: no headline line in the seed: write it"]
 
 
 def _span(start: int, end: int) -> str:

@@ -19,6 +19,7 @@ from importlib import resources
 from .ids import slug
 from .lexicon import lexicon
 from .normalize import Token, gap, key
+from .places_index import load_places
 
 MIN_CITY_POPULATION = 100_000
 """Smaller towns share names with common words (صور images, الأبيض white)."""
@@ -176,7 +177,7 @@ def _lexicon_entries():
 @cache
 def package_places() -> list[tuple[Entry, list[str]]]:
     """Countries and large cities from the installed data packages (built once)."""
-    return [*_countries(), *_cities()]
+    return load_places(lambda: [*_countries(), *_cities()])
 
 
 def _countries():

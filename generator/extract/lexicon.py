@@ -12,5 +12,9 @@ LEXICON = Path(__file__).with_name("lexicon.yml")
 
 @cache
 def lexicon() -> dict:
-    """lexicon.yml as data. It ships inside the package, so extract works offline."""
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    """lexicon.yml as data. It ships inside the package, so extract works offline.
+
+    Read with libyaml's safe loader when PyYAML has it: ten times faster at start-up.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=loader)

@@ -1,11 +1,15 @@
 """Adding a draft to files a person may have edited: by inserting lines, never by
 rewriting them. A YAML round-trip would lose comments, order and quoting; here every
 existing line stays byte for byte, and ``keeps_every_line`` proves it before writing.
+The one line ever taken out is a registry's empty ``[]`` (as ``init`` writes it), which
+block items cannot follow.
 """
 
 from __future__ import annotations
 
 import re
+
+import yaml
 
 from ..errors import BuildError
 from .draft import Draft, render
@@ -21,15 +25,34 @@ def append_entries(text: str | None, registry: str, entries: list[list[str]],
     """The registry file with ``entries`` appended (a new file if ``text`` is None)."""
     if text is None:
         text = SCHEMA_LINE.format(registry)
-    if re.search(r"(?m)^\s*\[\s*\]\s*$", text):
-        raise BuildError(f"content/entities/{registry}.yml is an empty flow list '[]': "
-                         "delete the '[]' so entries can be appended")
     if not entries:
         return text
+    text = _open_list(text, registry)
     text = text if text.endswith("\n") else text + "\n"
     lines = ["", f"# --- drafted by `build-site extract` from seeds/{seed} ---"]
     lines += [line for entry in entries for line in entry]
     return text + "\n".join(lines) + "\n"
+
+
+EMPTY_VALUE = re.compile(r"(?m)^[ \t]*(\[[ \t]*\]|~|null|Null|NULL)[ \t]*(#.*)?$\n?")
+"""A line that makes a registry an empty list or null: ``[]`` as ``build-site init``
+writes it, ``[ ]  # none yet``, ``~``, ``null``."""
+
+
+def _open_list(text: str, registry: str) -> str:
+    """``text`` ready for block items: an empty ``[]`` (or null) line gives way to its
+    comment, if any; every other line stays. A registry that is empty or only comments
+    needs nothing; a flow list with entries cannot take block items and is refused."""
+    data = yaml.safe_load(text)
+    if data is None or data == []:
+        opened = EMPTY_VALUE.sub(lambda m: f"{m.group(2)}\n" if m.group(2) else "", text)
+        if yaml.safe_load(opened) is None:
+            return opened
+    if not re.search(r"(?m)^-", text):
+        raise BuildError(f"content/entities/{registry}.yml is written as one flow list "
+                         "[...]: write its entries as block items ('- id: ...') so new "
+                         "ones can be appended")
+    return text
 
 
 def merge_sheet(text: str, data: dict, draft: Draft) -> tuple[str, list[str]]:

@@ -105,10 +105,13 @@ def read_number(phrase: str) -> tuple[int | float, bool] | None:
     return (_tidy(total + current), False) if seen else None
 
 
-def _digits(word: str) -> int | float:
+def _digits(word: str) -> int | float | None:
     text = to_ascii_digits(word).replace("٬", "").replace("٫", ".")
-    text = text.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", text) else text
-    return float(text.replace(",", ".")) if re.search(r"[.,]", text) else int(text)
+    text = text.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text) else text
+    text = text.replace(",", ".")
+    if text.count(".") > 1:
+        return None  # 0.0.1, 1.2.2021: not one number
+    return float(text) if "." in text else int(text)
 
 
 def _tidy(value):
