@@ -20,7 +20,9 @@ from .dateline import Dateline, find_dateline, read_dateline
 MAX_BYTES = 1_000_000
 """A news article is a few kilobytes; a megabyte is a wrong file, not an article."""
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-SENTENCE_END = re.compile(r"(?<![.\s])(?<!\b\w)[.!?؟](?![.\d])[\"'»”]*(?=\s)")
+SENTENCE_END = re.compile(r"(?<![.\s])(?<!\s\w)(?<!^\w)[.!?؟](?![.\d])[\"'»”]*(?=\s)")
+"""A sentence ends at . ! ? ؟ (and a closing quote) before a space; not after a letter
+standing alone (د. the abbreviation), which a letter after a diacritic is not (سُورْيَا.)."""
 LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters that end a line for Unicode (and for YAML), read as a newline."""
 INVISIBLE = str.maketrans({**{code: " " for code in (*range(0, 9), *range(14, 32), 127,
