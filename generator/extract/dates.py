@@ -168,7 +168,8 @@ def _infer_year(month: int, day: int | None, cue: str, published: Published | No
         return year - 1
     if cue in FUTURE and here <= anchor:
         return year + 1
-    if not cue and not future and here > anchor and month - published.month > AHEAD_MONTHS:
+    if cue not in PAST | FUTURE and not future and here > anchor and (
+            month - published.month > AHEAD_MONTHS):
         return year - 1  # the most recent such month, unless it is just ahead or looked to
     return year
 

@@ -11,6 +11,7 @@ source. Gold items marked ``optional`` are not counted as missed, nor as wrong w
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from .analyze import REGISTRIES, Findings, Found
@@ -167,7 +168,7 @@ def _same_quote(found: tuple, gold: dict, who: dict) -> bool:
     words, source = found
     wanted = key(gold["text_ar"]).split()
     shorter = min(len(words), len(wanted))
-    if not shorter or len(set(words) & set(wanted)) < 0.8 * shorter:
+    if not shorter or sum((Counter(words) & Counter(wanted)).values()) < 0.8 * shorter:
         return False
     return _same_source(source, gold.get("speaker"), bool(gold.get("anonymous")), who)
 
