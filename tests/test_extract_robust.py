@@ -102,7 +102,7 @@ def test_a_seed_without_headline_publisher_or_date_is_drafted_with_todo_fields(
         assert "seeds/bare.txt:" in err and ": warning: " in err and f"[{rule}]" in err
     text = (folder / "content" / "sheets" / "bare.yml").read_text("utf-8")
     sheet = yaml.safe_load(text)
-    assert sheet["title"]["ar"].startswith("TODO")
+    assert sheet["title"]["ar"].endswith(": TODO")
     assert sheet["source"]["publisher"] == "todo-publisher" and "# TODO" in text
     assert "published" not in sheet["source"] and "# published: {date:" in text
     assert sheet["text"][0]["text"]["ar"].startswith("أعلنت الحكومة")

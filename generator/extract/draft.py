@@ -19,7 +19,7 @@ from .yamltext import SCHEMA_LINE, block, flow, scalar
 
 UNKNOWN_SPEAKER = "متحدث لم يُحدَّد"
 """Arabic for 'unidentified speaker': a quote's speaker is required, a person sets it."""
-TODO_HEADLINE = "TODO: عنوان المقال"
+TODO_HEADLINE = "عنوان المقال: TODO"
 """The title of a draft whose seed has no headline line ('the article's title')."""
 TODO_PUBLISHER = "todo-publisher"
 """The id a draft's publisher gets when the seed has no publisher line; one registry
@@ -61,7 +61,7 @@ def make_draft(findings: Findings, slug: str, registry_ids: dict[str, set[str]])
     """The draft for ``findings``; new entity ids avoid every id in ``registry_ids``."""
     if findings.publisher is None:
         findings.publisher = Entry(
-            "organizations", TODO_PUBLISHER, {"ar": "TODO: الناشر", "en": "TODO: publisher"},
+            "organizations", TODO_PUBLISHER, {"ar": "الناشر: TODO", "en": "Publisher: TODO"},
             known=TODO_PUBLISHER in registry_ids.get("organizations", set()),
             fields={"kind": "media"})
     _assign_ids(findings, set().union(*registry_ids.values()))
