@@ -368,11 +368,12 @@ def _without_clitic(written: str, head: Token, form: str) -> str:
 def _same_organization(words: tuple[str, ...], gazetteer: Gazetteer) -> Entry | None:
     """The organization this name is a short or long form of, within one article:
     وزارة الخارجية and وزارة الخارجية الأمريكية differ by one country adjective."""
-    for name, entries in gazetteer.names.items():
-        shorter, longer = sorted((name, words), key=len)
-        if len(shorter) >= 2 and len(longer) == len(shorter) + 1 and (
-                longer[:len(shorter)] == shorter) and _nisba(longer[-1]):
-            found = [e for e in entries if e.registry == "organizations" and not e.known]
-            if found:
-                return found[0]
+    for entry in gazetteer.by_id.values():
+        if entry.registry != "organizations" or entry.known:
+            continue
+        for name in entry.spellings:
+            shorter, longer = sorted((name, words), key=len)
+            if len(shorter) >= 2 and len(longer) == len(shorter) + 1 and (
+                    longer[:len(shorter)] == shorter) and _nisba(longer[-1]):
+                return entry
     return None
