@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .drafts import select
 from .loader import Document
 from .project import Documents
 
@@ -151,6 +152,8 @@ class Sheet:
     document: Document
     """The parsed file, kept for exports of the original YAML."""
     corrections: list[Correction] = field(default_factory=list)
+    status: str = "reviewed"
+    """``draft`` until an editor has reviewed it (``drafts.py``)."""
 
     @property
     def modified(self) -> str | None:
@@ -194,6 +197,14 @@ class Site:
     """id -> entity, for all three registries (ids are unique across them)."""
     sheets: list[Sheet]
     """In slug order."""
+    marked: frozenset[str] = frozenset()
+    """The pages shown as drafts (``drafts.Selection.marked``)."""
+    left_out: list[str] = field(default_factory=list)
+    """Slugs of the draft sheets this site leaves out."""
+
+    def is_draft(self, key: str) -> bool:
+        """Whether the page of this entity id (or ``drafts.sheet_key``) is a draft's."""
+        return key in self.marked
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [entity for entity in self.entities.values() if entity.kind == kind]
@@ -241,19 +252,23 @@ class Site:
         return index
 
 
-def build_site_model(documents: Documents) -> Site:
+def build_site_model(documents: Documents, drafts: bool = False) -> Site:
     """The whole site as typed objects; ``documents`` must have passed ``check``."""
     sheets = [sheet_model(slug, document) for slug, document in documents.sheets.items()]
-    return site_model(documents.site, documents.registries, sheets)
+    return site_model(documents.site, documents.registries, sheets, drafts)
 
 
-def site_model(site: Document, registries: dict[str, Document], sheets: list[Sheet]) -> Site:
-    """The site of checked site.yml and registries, and the sheets made (``sheet_model``)."""
+def site_model(site: Document, registries: dict[str, Document], sheets: list[Sheet],
+               drafts: bool = False) -> Site:
+    """The site of checked site.yml and registries, and the sheets made (``sheet_model``):
+    without ``drafts``, the drafts are left out (``drafts.select``)."""
     entities = {}
     for kind, document in registries.items():
         for entry in document.data or []:
             entities[entry["id"]] = _entity(kind, entry)
-    return Site(_settings(site.data), dict(sorted(entities.items())), sheets)
+    chosen = select(dict(sorted(entities.items())), sheets, drafts)
+    return Site(_settings(site.data), chosen.entities, chosen.sheets, chosen.marked,
+                chosen.left_out)
 
 
 def _settings(data: dict) -> SiteSettings:
@@ -299,7 +314,7 @@ def sheet_model(slug: str, document: Document) -> Sheet:
                   for kind in ("people", "organizations", "places")},
         document=document,
         corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
-        **facts)
+        status=data.get("status", "reviewed"), **facts)
 
 
 @lru_cache(maxsize=1 << 14)

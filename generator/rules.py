@@ -92,6 +92,12 @@ RULES = {rule.id: rule for rule in [
     Rule("ref-unused", "warning", "An entity is defined but no sheet mentions it.",
          "- id: old-entry   # in people.yml, used nowhere",
          "Mention it in a sheet, or remove it from the registry."),
+    Rule("draft-entity", "error", "A sheet that is not a draft uses an entity that is: the "
+         "published site would leave the entity out and the sheet would link to nothing.",
+         "# people.yml\n- id: barham-salih\n  status: draft\n# sheets/x.yml (no status)\n"
+         "people: [{id: barham-salih, sentences: [s3]}]",
+         "Review the entity and remove its `status: draft`, or keep the sheet a draft too "
+         "(`status: draft`)."),
     Rule("place-no-coordinates", "error", "A place has no latitude/longitude, so it cannot be "
          "mapped.", "- id: baghdad\n  kind: city", "Add `lat:` and `lon:` (decimal degrees)."),
     Rule("missing-translation", "warning", "A text is missing in a site language (an error with "
