@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .drafts import select
+from .editorial import NOT_REVIEWED, Review, Role, full_date, review_of, roles_of
 from .loader import Document
 from .project import Documents
 
@@ -18,12 +19,6 @@ Text = dict[str, str]
 
 
 EPOCH = "1970-01-01"
-
-
-def full_date(date: str) -> str:
-    """A full or partial date as a full one (2020-10 -> 2020-10-01), for ordering and
-    for formats that need a day."""
-    return "-".join((date.split("-") + ["01", "01"])[:3])
 
 
 @dataclass(slots=True)
@@ -69,6 +64,8 @@ class Entity:
     lon: float | None = None
     geonames: int | None = None
     url: str | None = None
+    roles: tuple[Role, ...] = ()
+    """People: their dated positions (``role`` is the undated one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +97,8 @@ class Fact:
     date: str | None = None
     approximate: bool = False
     value: float | int | None = None
+    review: Review = NOT_REVIEWED
+    """Claims: the editors' check (unverified unless reviewed)."""
 
 
 @dataclass(slots=True)
@@ -125,6 +124,17 @@ class Source:
     published: str | None
     approximate: bool
     url: str | None
+    headline: Text = field(default_factory=dict)
+    """The source's own headline (the sheet's ``title`` is the editors' own)."""
+    archived_url: str | None = None
+    cites_language: str | None = None
+    """The cited report's language, when the source translated it."""
+
+
+@dataclass(slots=True)
+class Editor:
+    name: Text
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -154,17 +164,29 @@ class Sheet:
     corrections: list[Correction] = field(default_factory=list)
     status: str = "reviewed"
     """``draft`` until an editor has reviewed it (``drafts.py``)."""
+    published: str | None = None
+    """When the sheet itself was first published."""
+    revised: str | None = None
+    """Its own ``updated`` date, as written."""
+    editors: list[Editor] = field(default_factory=list)
 
     @property
     def modified(self) -> str | None:
-        """Date of the latest correction, if any."""
-        return max((c.date for c in self.corrections), default=None)
+        """When the sheet last changed: its ``updated`` date or its latest correction,
+        whichever is later; None if neither is given."""
+        return max((date for date in (self.revised, *(c.date for c in self.corrections))
+                    if date), default=None)
+
+    @property
+    def first_published(self) -> str | None:
+        """The sheet's own publication date, else its source's."""
+        return self.published or self.source.published
 
     @property
     def updated(self) -> str:
-        """Full date of the latest news about the sheet: its last correction, else its
-        source's publication, else the epoch (stable, never the build time)."""
-        return full_date(self.modified or self.source.published or EPOCH)
+        """Full date of the latest news about the sheet: its last change, else its
+        publication, else the epoch (stable, never the build time)."""
+        return full_date(self.modified or self.first_published or EPOCH)
 
     def facts(self) -> list[Fact]:
         return [*self.claims, *self.quotes, *self.timeline, *self.figures]
@@ -292,7 +314,8 @@ def _entity(kind: str, entry: dict) -> Entity:
         description=entry.get("description", {}),
         status=entry.get("status", "reviewed"), role=entry.get("role", {}),
         category=entry.get("kind", ""), relations=relations, lat=entry.get("lat"),
-        lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"))
+        lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"),
+        roles=roles_of(entry))
 
 
 def sheet_model(slug: str, document: Document) -> Sheet:
@@ -307,14 +330,19 @@ def sheet_model(slug: str, document: Document) -> Sheet:
         source=Source(seed=source["seed"], publisher=source["publisher"],
                       cites=source.get("cites"), language=source["language"],
                       published=published.get("date"),
-                      approximate=published.get("approximate", False), url=source.get("url")),
+                      approximate=published.get("approximate", False), url=source.get("url"),
+                      headline=source.get("headline", {}),
+                      archived_url=source.get("archived_url"),
+                      cites_language=source.get("cites_language")),
         title=data["title"], summary=data.get("summary", {}), notes=data.get("notes", {}),
         text=[Sentence(s["id"], s["text"]) for s in data["text"]],
         mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
                   for kind in ("people", "organizations", "places")},
         document=document,
         corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
-        status=data.get("status", "reviewed"), **facts)
+        status=data.get("status", "reviewed"), published=data.get("published"),
+        revised=data.get("updated"),
+        editors=[Editor(e["name"], e.get("url")) for e in data.get("editors", [])], **facts)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -333,4 +361,4 @@ def _fact(list_name: str, item: dict) -> Fact:
     return Fact(FACT_KIND[list_name], item["id"],
                 item["text"] if "text" in item else get("label", {}), item["sentences"],
                 None if who is None else Attribution.parse(who), get("via"), get("date"),
-                get("approximate", False), get("value"))
+                get("approximate", False), get("value"), review_of(get("review")))

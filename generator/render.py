@@ -37,6 +37,7 @@ from .i18n import Formatter, direction, language_name, load_strings, mark_foreig
 from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Sheet, Site, Text
+from .sheet_view import SheetView
 
 ENTITY_KINDS = ("people", "organizations", "places")
 HOME_SHEETS = 20
@@ -419,6 +420,8 @@ class Renderer:
                         else page_maps.place_map(page, extra["entity"]) if kind == "places"
                         else page_maps.site_map(page) if kind == "map"
                         else None)
+        if kind == "sheet":
+            extra["view"] = SheetView(page, extra["sheet"])
         extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
