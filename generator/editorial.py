@@ -56,6 +56,11 @@ class Review:
 NOT_REVIEWED = Review()
 
 
+def verdict_of(value: str | bool) -> str:
+    """A verdict as written: YAML reads a bare ``false`` as the boolean."""
+    return "false" if value is False else value
+
+
 def review_of(data: dict | None) -> Review:
     """The review of a checked ``review:`` mapping (none: unverified)."""
     if not data:
@@ -63,7 +68,7 @@ def review_of(data: dict | None) -> Review:
     evidence = tuple(Evidence(item["title"], item["url"], item.get("publisher"),
                               item.get("date"), item.get("archived_url"))
                      for item in data.get("evidence", []))
-    return Review(data["verdict"], data.get("checked"), data.get("checked_by"), evidence,
+    return Review(verdict_of(data["verdict"]), data.get("checked"), data.get("checked_by"), evidence,
                   data.get("explanation"))
 
 

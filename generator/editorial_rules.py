@@ -6,7 +6,7 @@ They run on schema-valid documents, each problem located at the value to fix.
 
 from __future__ import annotations
 
-from .editorial import UNVERIFIED, full_date
+from .editorial import UNVERIFIED, full_date, verdict_of
 from .errors import Problem
 from .loader import Document
 
@@ -19,7 +19,7 @@ def check_reviews(document: Document, languages: list[str], problems: list[Probl
         if not review or review["verdict"] == UNVERIFIED:
             continue
         path = ("claims", i, "review")
-        verdict = f"verdict '{review['verdict']}' of {claim['id']}"
+        verdict = f"verdict '{verdict_of(review['verdict'])}' of {claim['id']}"
         if "evidence" not in review:
             problems.append(document.problem(path + ("verdict",), f"{verdict} cites no "
                                              "evidence: add evidence: [{title, url, ...}]",
