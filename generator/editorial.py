@@ -68,8 +68,8 @@ def review_of(data: dict | None) -> Review:
     evidence = tuple(Evidence(item["title"], item["url"], item.get("publisher"),
                               item.get("date"), item.get("archived_url"))
                      for item in data.get("evidence", []))
-    return Review(verdict_of(data["verdict"]), data.get("checked"), data.get("checked_by"), evidence,
-                  data.get("explanation"))
+    return Review(verdict_of(data["verdict"]), data.get("checked"), data.get("checked_by"),
+                  evidence, data.get("explanation"))
 
 
 def verdict_counts(claims: list[Fact]) -> list[tuple[str, int]]:
