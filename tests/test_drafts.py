@@ -5,6 +5,7 @@ or entity marked ``status: draft`` (and of entities only drafts involve); ``buil
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import urllib.request
 
@@ -17,6 +18,7 @@ from generator.cli import main
 from generator.project import Project
 
 DRAFTS = FIXTURES / "drafts"
+SEED = "000_388e89f499b51aba.txt"
 MARKERS = (b"wipzq", "شخص مسودة".encode(), "عنوان المسودة".encode(), b"sheets/wip")
 """Texts and paths that only the draft sheet and the entities only it involves carry."""
 
@@ -129,3 +131,26 @@ def test_serve_shows_the_drafts_with_their_banner(project):
         assert server.stop() in (0, None)
     assert "Draft" in page.select_one(".draft-banner").get_text()
     assert page.select_one('meta[name="robots"]')["content"].startswith("noindex")
+
+
+def test_a_draft_made_by_extract_stays_out_until_previewed(tmp_path, capsys):
+    """``extract`` drafts a sheet and new people, organizations and places: a default
+    build holds no trace of any of them; ``--drafts`` shows the sheet, bannered."""
+    project = draft_project(tmp_path / "extracted")
+    shutil.copy(REPO / "seeds" / SEED, project.seeds)
+    assert main(["--project", str(project.root), "extract", str(project.seeds / SEED),
+                 "--slug", "extracted-report", "--published", "2020-10"]) == 0
+    people = (project.content / "entities" / "people.yml").read_text("utf-8")
+    assert "status: draft" in people and "بومبيو" in people
+    markers = (b"extracted-report", "بومبيو".encode(), "قادة سياسيون وقادة جماعات".encode())
+    assert main(["--project", str(project.root), "build"]) == 0
+    assert "left out 2 draft sheets" in capsys.readouterr().out
+    files = site_bytes(project.site)
+    assert [name for name, data in files.items() if any(m in data for m in markers)] == []
+    assert main(["--project", str(project.root), "check", "--format", "json"]) == 0
+    assert "content/sheets/extracted-report.yml" in json.loads(capsys.readouterr().out)[
+        "drafts"]
+    assert main(["--project", str(project.root), "build", "--drafts"]) == 0
+    page = soup(project.site / "ar" / "sheets" / "extracted-report" / "index.html")
+    assert "مسودة" in page.select_one(".draft-banner").get_text()
+    assert "بومبيو".encode() in (project.site / "data" / "facts.json").read_bytes()
