@@ -80,9 +80,12 @@ def verdict_counts(claims: list[Fact]) -> list[tuple[str, int]]:
 
 def outlets(sheet: Sheet, fact: Fact) -> list[str]:
     """The outlets a fact comes through, from the sheet's publisher to the nearest its
-    source: publisher, the outlet it cites, the fact's ``via``."""
-    chain = [sheet.source.publisher, sheet.source.cites, fact.via]
-    return list(dict.fromkeys(outlet for outlet in chain if outlet))
+    source: publisher, the outlet it cites, the fact's ``via``; when the source is one of
+    them (its own account), the chain ends there."""
+    chain = list(dict.fromkeys(outlet for outlet in
+                               (sheet.source.publisher, sheet.source.cites, fact.via) if outlet))
+    who = fact.attribution.entity_id if fact.attribution else None
+    return chain[:chain.index(who) + 1] if who in chain else chain
 
 
 def source_kind(sheet: Sheet, fact: Fact) -> str:

@@ -168,5 +168,11 @@ def test_the_seed_sheet_shows_its_chain_and_inferred_year(built):
     assert "Mustafa al-Kadhimi then-Prime Minister of Iraq 8" in text_of(
         page.select_one(".entity-columns"))
     assert "the year is inferred" in text_of(page.select_one(".summary"))
+    headline_claim = page.find(id="c19").select_one(".claim__source")
+    assert text_of(headline_claim) == "Attributed to: Reported by Rudaw"  # its chain ends there
+    data = json_ld(page)
+    claims = {claim["@id"].rsplit("#", 1)[1]: claim for claim in data["hasPart"]}
+    assert "firstAppearance" not in claims["c19"]
+    assert claims["c4"]["firstAppearance"]["publisher"]["name"] == "Middle East Eye"
     assert page.select_one(".source-headline") and "translated from Arabic" in text_of(
         page.select_one(".source-headline"))
