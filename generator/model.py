@@ -97,6 +97,8 @@ class Fact:
     date: str | None = None
     approximate: bool = False
     value: float | int | None = None
+    inferred: bool = False
+    """Events: the date (or its year) is inferred, not stated."""
     review: Review = NOT_REVIEWED
     """Claims: the editors' check (unverified unless reviewed)."""
 
@@ -361,4 +363,5 @@ def _fact(list_name: str, item: dict) -> Fact:
     return Fact(FACT_KIND[list_name], item["id"],
                 item["text"] if "text" in item else get("label", {}), item["sentences"],
                 None if who is None else Attribution.parse(who), get("via"), get("date"),
-                get("approximate", False), get("value"), review_of(get("review")))
+                get("approximate", False), get("value"), get("inferred", False),
+                review_of(get("review")))

@@ -168,6 +168,10 @@ def test_the_seed_sheet_shows_its_chain_and_inferred_year(built):
     assert "Mustafa al-Kadhimi then-Prime Minister of Iraq 8" in text_of(
         page.select_one(".entity-columns"))
     assert "the year is inferred" in text_of(page.select_one(".summary"))
+    assert text_of(page.find(id="e2").select_one(".timeline__date")) == (
+        "20 September 2020 inferred")  # stated as "20 September last": not "about" the day
+    arabic = soup(built.site / "ar" / "sheets" / SHEET / "index.html")
+    assert text_of(arabic.find(id="e2").select_one(".timeline__date .tag")) == "مستنتج"
     headline_claim = page.find(id="c19").select_one(".claim__source")
     assert text_of(headline_claim) == "Attributed to: Reported by Rudaw"  # its chain ends there
     data = json_ld(page)
