@@ -50,6 +50,8 @@ class BuildResult:
     seconds: float = 0.0
     up_to_date: bool = False
     """True when nothing had changed since the last build, which wrote nothing."""
+    left_out: int = 0
+    """Draft sheets left out of the site."""
 
 
 def load_and_check(project: Project, strict: bool = False, cache: DocumentCache | None = None
@@ -65,12 +67,13 @@ def load_and_check(project: Project, strict: bool = False, cache: DocumentCache 
     return Documents(content.files.site, content.files.registries, sheets), content.problems()
 
 
-def load_site_model(project: Project, cache: DocumentCache, recall: Recall | None = None
-                    ) -> tuple[Site, list[Problem]]:
-    """The checked content as the site's model, and its warnings; raise ContentError on
-    errors. Each sheet is read, checked and made part of the model in turn, then its parse
-    is let go: a big site's parsed files are never all in memory. With a ``recall`` (a
-    preview server's), unchanged sheets are taken from the build before instead."""
+def load_site_model(project: Project, cache: DocumentCache, recall: Recall | None = None,
+                    drafts: bool = False) -> tuple[Site, list[Problem]]:
+    """The checked content as the site's model (with its ``drafts``, or without them),
+    and its warnings; raise ContentError on errors. Each sheet is read, checked and made
+    part of the model in turn, then its parse is let go: a big site's parsed files are
+    never all in memory. With a ``recall`` (a preview server's), unchanged sheets are
+    taken from the build before instead."""
     from .check import CheckedContent
     from .model import sheet_model, site_model
 
@@ -91,16 +94,18 @@ def load_site_model(project: Project, cache: DocumentCache, recall: Recall | Non
     problems = content.problems()
     if any(p.is_error for p in problems):
         raise ContentError(problems)
-    return site_model(content.files.site, content.files.registries, sheets), problems
+    return (site_model(content.files.site, content.files.registries, sheets, drafts),
+            problems)
 
 
-def build(project: Project, quiet: bool = False, recall: Recall | None = None
-          ) -> BuildResult:
+def build(project: Project, quiet: bool = False, recall: Recall | None = None,
+          drafts: bool = False) -> BuildResult:
     """Build ``project`` into its ``site/``; raise ContentError and write nothing on errors.
 
     ``quiet`` hides the progress line a long build shows on a terminal. ``recall``: what
     the builds before in this process found of the sheets (``recall.py``), for a process
-    that builds again and again.
+    that builds again and again. ``drafts``: publish the drafts too, marked as such (a
+    preview); without it they are left out.
     """
     start = time.perf_counter()
     dirs = template_dirs(project.templates)
@@ -110,20 +115,22 @@ def build(project: Project, quiet: bool = False, recall: Recall | None = None
     with incremental.build_lock(project):
         state = incremental.load_state(project)
         site_now = incremental.site_identity(project.site)
-        if state and site_now and state.inputs == inputs and state.site == site_now:
+        if (state and site_now and state.inputs == inputs and state.site == site_now
+                and state.drafts == drafts):
             if recall is not None and not recall.sheets:
-                _prime(project, recall)
+                _prime(project, recall, drafts)
             return BuildResult(state.pages, state.files, state.problems(), 0,
-                               time.perf_counter() - start, up_to_date=True)
+                               time.perf_counter() - start, up_to_date=True,
+                               left_out=state.left_out)
         trusted = state is not None and state.site == site_now and bool(site_now)
         result = _build(project, dirs, inputs, state.inputs if trusted else None, quiet,
-                        recall)
+                        recall, drafts)
     result.seconds = time.perf_counter() - start
     return result
 
 
 def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, quiet: bool,
-           recall: Recall | None) -> BuildResult:
+           recall: Recall | None, drafts: bool) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on. The
     content is loaded while folium draws the maps no build has drawn yet; ``_make_site``
     does the rest. ``inputs_before``: the last build's (``scan_inputs``), when its records
@@ -142,12 +149,12 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
         with _collector_paused(), closing(DocumentCache(cache_folder)) as cache:
             cache.known = {path: digest for path, digest in previous.get("sheets", {}).items()
                            if path in inputs and inputs[path] == inputs_before.get(path)}
-            site, problems = load_site_model(project, cache, recall)
+            site, problems = load_site_model(project, cache, recall, drafts)
             cache.save()
         search = SearchIndex(site, cache_folder, Previous(
             project.site, previous.get("search", {}), previous["files"]))
         return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
-                          drawing, search)
+                          drawing, search, drafts)
     finally:
         drawing.stop()
         if search is not None:
@@ -155,8 +162,8 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
 
 
 def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool, site: Site,
-               problems: list[Problem], previous: dict, drawing: Drawing, search: SearchIndex
-               ) -> BuildResult:
+               problems: list[Problem], previous: dict, drawing: Drawing, search: SearchIndex,
+               drafts: bool) -> BuildResult:
     """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
     from .map_template import saved_templates
     from .pool import forks
@@ -183,7 +190,8 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
                             search, cache_folder, quiet)
         search.close()  # its runs are over: only its scratch folder is left to remove
         state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
-                                  [list(astuple(problem)) for problem in problems])
+                                  [list(astuple(problem)) for problem in problems],
+                                  drafts, len(site.left_out))
         retired = previous["files"] if trusted and project.site.is_dir() else None
         incremental.save(project, state, {
             "pages": fingerprints, "files": digests, "maps": saved_templates(),
@@ -195,10 +203,11 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     except BaseException:
         staging.abort()
         raise
-    return BuildResult(len(specs), len(digests), problems, len(stale))
+    return BuildResult(len(specs), len(digests), problems, len(stale),
+                       left_out=len(site.left_out))
 
 
-def _prime(project: Project, recall: Recall) -> None:
+def _prime(project: Project, recall: Recall, drafts: bool) -> None:
     """Fill an empty ``recall`` from the content as it is (a preview server starting on a
     site that is up to date), so that its first edit reads one sheet too. Nothing is
     written: the cache is read, not saved."""
@@ -206,7 +215,7 @@ def _prime(project: Project, recall: Recall) -> None:
 
     with _collector_paused(), closing(DocumentCache(incremental.cache_folder(project))
                                       ) as cache:
-        load_site_model(project, cache, recall)
+        load_site_model(project, cache, recall, drafts)
 
 
 @contextmanager
@@ -293,7 +302,8 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     yield from schema_files().items()
     yield from export_files(site, cache)
     yield ".nojekyll", b""
-    yield SITEMAP, made(SITEMAP, functools.partial(sitemap, site.settings, page_paths))
+    listed = [path for path in page_paths if path not in renderer.draft_pages]
+    yield SITEMAP, made(SITEMAP, functools.partial(sitemap, site.settings, listed))
     if site.settings.cname:
         yield "CNAME", (site.settings.cname + "\n").encode("ascii")
     yield from search.files()
@@ -303,11 +313,16 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[s
                   ) -> dict[str, str]:
     """Output path -> fingerprint of what the page (or feed) is made from (see
     incremental.py). ``free``: the page templates the project changed (or that use one it
-    changed), which may show anything of any sheet: their pages are made from all."""
+    changed), which may show anything of any sheet: their pages are made from all.
+    Every page is made from which entities are published and which pages are marked as
+    drafts' (a sheet's move out of draft may publish an entity: lists, links and maps
+    change)."""
     from .render import ENTITY_KINDS, archive_sheets
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
-    prints = incremental.Fingerprints(incremental.global_digest(project, inputs), sheets)
+    published = " ".join(site.entities) + ";" + " ".join(sorted(site.marked))
+    base = incremental.digest((incremental.global_digest(project, inputs) + published).encode())
+    prints = incremental.Fingerprints(base, sheets)
     every_sheet = functools.cache(lambda: prints.of(sorted(sheets)))
 
     @functools.cache  # by page, whatever the language: every language's is made alike

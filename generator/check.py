@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import references
+from .editorial_rules import check_reviews, check_roles, check_sheet_dates
 from .errors import Problem
 from .hygiene import check_hygiene
 from .loader import Document
@@ -65,6 +66,7 @@ class ContentCheck:
         self.index = references.index_entities(registries, self.problems)
         for name, document in registries.items():
             references.check_relations(document, name, self.index, self.problems)
+        check_roles(registries["people"], self.problems)
         self.languages = site.data["languages"]
         self.confirmed = load_confirmations(project.content)
         for document in (site, *registries.values()):
@@ -125,6 +127,8 @@ class ContentCheck:
         problems: list[Problem] = []
         counted, self.index.used = self.index.used, set()
         references.check_sheet(document, self.index, problems)
+        check_reviews(document, self.languages, problems)
+        check_sheet_dates(document, problems)
         problems += check_translations(document, self.languages, self.confirmed, self.strict)
         used, self.index.used = sorted(self.index.used), counted
         if self.cache is not None:

@@ -61,7 +61,7 @@ def _fields(schema: dict, prefix: str, common: dict):
         resolved = _resolve(sub, common)
         text = (sub.get("description") or resolved.get("description", "")).replace("|", "\\|")
         yield path, _type(resolved), key in required, text
-        item = resolved.get("items", {})
+        item = _resolve(resolved.get("items", {}), common)
         if resolved.get("type") == "object":
             yield from _fields(resolved, path + ".", common)
         elif isinstance(item, dict) and item.get("type") == "object":
@@ -74,8 +74,9 @@ def _resolve(schema: dict, common: dict) -> dict:
 
 
 def _type(schema: dict) -> str:
-    if "enum" in schema:
-        return " \\| ".join(f"`{value}`" for value in schema["enum"])
+    if "enum" in schema:  # a YAML boolean beside its word (false) is one choice
+        words = dict.fromkeys(v if isinstance(v, str) else json.dumps(v) for v in schema["enum"])
+        return " \\| ".join(f"`{word}`" for word in words)
     if "oneOf" in schema:
         return "id or anonymous"
     kind = schema.get("type", "")
@@ -83,5 +84,5 @@ def _type(schema: dict) -> str:
         return "text per language"
     if kind == "array":
         item = schema.get("items", {})
-        return f"list of {item.get('type', 'values')}"
+        return f"list of {item.get('type', 'object' if '$ref' in item else 'values')}"
     return kind

@@ -18,6 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from . import urls
+from .editorial import outlets, source_kind
 from .incremental import digest
 from .kept import Kept
 from .model import Entity, Fact, Sheet, Site
@@ -117,12 +118,16 @@ def sheet_document(sheet: Sheet) -> dict:
     return {
         "version": EXPORT_VERSION,
         "slug": sheet.slug,
+        "status": sheet.status,
+        "published": sheet.published,
+        "updated": sheet.modified,
+        "editors": _plain(sheet.editors),
         "source": _plain(sheet.source),
         "title": sheet.title,
         "summary": sheet.summary,
         "notes": sheet.notes,
         "text": [_plain(sentence) for sentence in sheet.text],
-        "facts": [_fact(fact) for fact in sheet.facts()],
+        "facts": [_fact(fact, sheet) for fact in sheet.facts()],
         "mentions": {kind: [_plain(m) for m in mentions]
                      for kind, mentions in sheet.mentions.items()},
     }
@@ -135,7 +140,8 @@ def claims_csv(languages: list[str], claims: list[bytes]) -> Iterator[bytes]:
     out.write("\ufeff")
     csv.writer(out, lineterminator="\r\n").writerow(
         ["sheet", "claim", *[f"text_{lang}" for lang in languages], "attributed_to",
-         *[f"anonymous_{lang}" for lang in languages], "via", "sentences"])
+         *[f"anonymous_{lang}" for lang in languages], "via", "sentences", "source_kind",
+         "chain", "verdict", "checked"])
     yield out.getvalue().encode("utf-8")
     yield from claims
 
@@ -150,7 +156,9 @@ def _claim_rows(sheet: Sheet, languages: list[str]) -> bytes:
         texts = [claim.text.get(lang, "") for lang in languages]
         descriptions = [anonymous.get(lang, "") for lang in languages]
         writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
-                         claim.via or "", " ".join(claim.sentences)])
+                         claim.via or "", " ".join(claim.sentences),
+                         source_kind(sheet, claim), " > ".join(outlets(sheet, claim)),
+                         claim.review.verdict, claim.review.checked or ""])
     return out.getvalue().encode("utf-8")
 
 
@@ -178,8 +186,13 @@ def _entity(entity: Entity) -> dict:
     return {key: value for key, value in data.items() if value not in (None, {}, [], "")}
 
 
-def _fact(fact: Fact) -> dict:
+def _fact(fact: Fact, sheet: Sheet) -> dict:
+    """A fact as exported, with the chain it comes through (claims: and its review)."""
     data = _plain(fact)
+    if fact.attribution is not None:
+        data["chain"] = {"outlets": outlets(sheet, fact), "source": source_kind(sheet, fact)}
+    if fact.kind != "claim":
+        del data["review"]
     return {key: value for key, value in data.items() if value not in (None, {}, [])}
 
 

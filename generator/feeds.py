@@ -1,5 +1,7 @@
-"""One Atom feed (RFC 4287) per language: a fact-sheet per entry, corrections included,
-so that an update reaches subscribers instead of changing a page silently."""
+"""One Atom feed (RFC 4287) per language: a fact-sheet per entry, dated by the sheet's own
+published and updated dates (its source's date when it has none), by its editors,
+corrections included, so that an update reaches subscribers instead of changing a page
+silently."""
 
 from __future__ import annotations
 
@@ -42,14 +44,15 @@ def atom_feed(page: PageContext) -> bytes:
 def _entry(page: PageContext, sheet: Sheet) -> ET.Element:
     entry = ET.Element("entry")
     url = page.absolute_link("sheet", sheet.slug)
-    published = _timestamp(sheet.source.published or EPOCH)
+    published = _timestamp(sheet.first_published or EPOCH)
     _add(entry, "id", url)
     _add(entry, "title", page.plain(sheet.title))
     _add(entry, "published", published)
     _add(entry, "updated", _timestamp(sheet.updated))
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
-    author = ET.SubElement(entry, "author")
-    _add(author, "name", page.plain(page.entity(sheet.source.publisher).name))
+    names = [page.plain(editor.name) for editor in sheet.editors]
+    for name in names or [page.plain(page.entity(sheet.source.publisher).name)]:
+        _add(ET.SubElement(entry, "author"), "name", name)
     if sheet.summary:
         _add(entry, "summary", str(page.md(sheet.summary).striptags()))
     _add(entry, "content", _content_html(page, sheet), type="html")

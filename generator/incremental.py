@@ -96,6 +96,10 @@ class State:
     pages: int = 0
     files: int = 0
     warnings: list[list] = field(default_factory=list)
+    drafts: bool = False
+    """Whether the site was built with its drafts (``build --drafts``, ``serve``)."""
+    left_out: int = 0
+    """Draft sheets the site leaves out."""
 
     def problems(self) -> list[Problem]:
         return [Problem(*warning) for warning in self.warnings]

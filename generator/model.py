@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .drafts import select
+from .editorial import NOT_REVIEWED, Review, Role, full_date, review_of, roles_of
 from .loader import Document
 from .project import Documents
 
@@ -17,12 +19,6 @@ Text = dict[str, str]
 
 
 EPOCH = "1970-01-01"
-
-
-def full_date(date: str) -> str:
-    """A full or partial date as a full one (2020-10 -> 2020-10-01), for ordering and
-    for formats that need a day."""
-    return "-".join((date.split("-") + ["01", "01"])[:3])
 
 
 @dataclass(slots=True)
@@ -68,6 +64,8 @@ class Entity:
     lon: float | None = None
     geonames: int | None = None
     url: str | None = None
+    roles: tuple[Role, ...] = ()
+    """People: their dated positions (``role`` is the undated one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +97,10 @@ class Fact:
     date: str | None = None
     approximate: bool = False
     value: float | int | None = None
+    inferred: bool = False
+    """Events: the date (or its year) is inferred, not stated."""
+    review: Review = NOT_REVIEWED
+    """Claims: the editors' check (unverified unless reviewed)."""
 
 
 @dataclass(slots=True)
@@ -124,6 +126,17 @@ class Source:
     published: str | None
     approximate: bool
     url: str | None
+    headline: Text = field(default_factory=dict)
+    """The source's own headline (the sheet's ``title`` is the editors' own)."""
+    archived_url: str | None = None
+    cites_language: str | None = None
+    """The cited report's language, when the source translated it."""
+
+
+@dataclass(slots=True)
+class Editor:
+    name: Text
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -151,17 +164,31 @@ class Sheet:
     document: Document
     """The parsed file, kept for exports of the original YAML."""
     corrections: list[Correction] = field(default_factory=list)
+    status: str = "reviewed"
+    """``draft`` until an editor has reviewed it (``drafts.py``)."""
+    published: str | None = None
+    """When the sheet itself was first published."""
+    revised: str | None = None
+    """Its own ``updated`` date, as written."""
+    editors: list[Editor] = field(default_factory=list)
 
     @property
     def modified(self) -> str | None:
-        """Date of the latest correction, if any."""
-        return max((c.date for c in self.corrections), default=None)
+        """When the sheet last changed: its ``updated`` date or its latest correction,
+        whichever is later; None if neither is given."""
+        return max((date for date in (self.revised, *(c.date for c in self.corrections))
+                    if date), default=None)
+
+    @property
+    def first_published(self) -> str | None:
+        """The sheet's own publication date, else its source's."""
+        return self.published or self.source.published
 
     @property
     def updated(self) -> str:
-        """Full date of the latest news about the sheet: its last correction, else its
-        source's publication, else the epoch (stable, never the build time)."""
-        return full_date(self.modified or self.source.published or EPOCH)
+        """Full date of the latest news about the sheet: its last change, else its
+        publication, else the epoch (stable, never the build time)."""
+        return full_date(self.modified or self.first_published or EPOCH)
 
     def facts(self) -> list[Fact]:
         return [*self.claims, *self.quotes, *self.timeline, *self.figures]
@@ -194,6 +221,14 @@ class Site:
     """id -> entity, for all three registries (ids are unique across them)."""
     sheets: list[Sheet]
     """In slug order."""
+    marked: frozenset[str] = frozenset()
+    """The pages shown as drafts (``drafts.Selection.marked``)."""
+    left_out: list[str] = field(default_factory=list)
+    """Slugs of the draft sheets this site leaves out."""
+
+    def is_draft(self, key: str) -> bool:
+        """Whether the page of this entity id (or ``drafts.sheet_key``) is a draft's."""
+        return key in self.marked
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [entity for entity in self.entities.values() if entity.kind == kind]
@@ -241,19 +276,23 @@ class Site:
         return index
 
 
-def build_site_model(documents: Documents) -> Site:
+def build_site_model(documents: Documents, drafts: bool = False) -> Site:
     """The whole site as typed objects; ``documents`` must have passed ``check``."""
     sheets = [sheet_model(slug, document) for slug, document in documents.sheets.items()]
-    return site_model(documents.site, documents.registries, sheets)
+    return site_model(documents.site, documents.registries, sheets, drafts)
 
 
-def site_model(site: Document, registries: dict[str, Document], sheets: list[Sheet]) -> Site:
-    """The site of checked site.yml and registries, and the sheets made (``sheet_model``)."""
+def site_model(site: Document, registries: dict[str, Document], sheets: list[Sheet],
+               drafts: bool = False) -> Site:
+    """The site of checked site.yml and registries, and the sheets made (``sheet_model``):
+    without ``drafts``, the drafts are left out (``drafts.select``)."""
     entities = {}
     for kind, document in registries.items():
         for entry in document.data or []:
             entities[entry["id"]] = _entity(kind, entry)
-    return Site(_settings(site.data), dict(sorted(entities.items())), sheets)
+    chosen = select(dict(sorted(entities.items())), sheets, drafts)
+    return Site(_settings(site.data), chosen.entities, chosen.sheets, chosen.marked,
+                chosen.left_out)
 
 
 def _settings(data: dict) -> SiteSettings:
@@ -277,7 +316,8 @@ def _entity(kind: str, entry: dict) -> Entity:
         description=entry.get("description", {}),
         status=entry.get("status", "reviewed"), role=entry.get("role", {}),
         category=entry.get("kind", ""), relations=relations, lat=entry.get("lat"),
-        lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"))
+        lon=entry.get("lon"), geonames=entry.get("geonames"), url=entry.get("url"),
+        roles=roles_of(entry))
 
 
 def sheet_model(slug: str, document: Document) -> Sheet:
@@ -292,14 +332,19 @@ def sheet_model(slug: str, document: Document) -> Sheet:
         source=Source(seed=source["seed"], publisher=source["publisher"],
                       cites=source.get("cites"), language=source["language"],
                       published=published.get("date"),
-                      approximate=published.get("approximate", False), url=source.get("url")),
+                      approximate=published.get("approximate", False), url=source.get("url"),
+                      headline=source.get("headline", {}),
+                      archived_url=source.get("archived_url"),
+                      cites_language=source.get("cites_language")),
         title=data["title"], summary=data.get("summary", {}), notes=data.get("notes", {}),
         text=[Sentence(s["id"], s["text"]) for s in data["text"]],
         mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
                   for kind in ("people", "organizations", "places")},
         document=document,
         corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
-        **facts)
+        status=data.get("status", "reviewed"), published=data.get("published"),
+        revised=data.get("updated"),
+        editors=[Editor(e["name"], e.get("url")) for e in data.get("editors", [])], **facts)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -318,4 +363,5 @@ def _fact(list_name: str, item: dict) -> Fact:
     return Fact(FACT_KIND[list_name], item["id"],
                 item["text"] if "text" in item else get("label", {}), item["sentences"],
                 None if who is None else Attribution.parse(who), get("via"), get("date"),
-                get("approximate", False), get("value"))
+                get("approximate", False), get("value"), get("inferred", False),
+                review_of(get("review")))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .drafts import DRAFT
 from .errors import Problem
 from .loader import Document
 from .project import REGISTRIES
@@ -27,6 +28,8 @@ class EntityIndex:
 
     kind_of: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    drafts: set[str] = field(default_factory=set)
+    """The ids of the entities with ``status: draft``."""
 
 
 def index_entities(registries: dict[str, Document], problems: list[Problem]) -> EntityIndex:
@@ -46,6 +49,8 @@ def index_entities(registries: dict[str, Document], problems: list[Problem]) -> 
                 continue
             index.kind_of[entity_id] = name
             first_seen[entity_id] = (document, i)
+            if entry.get("status") == DRAFT:
+                index.drafts.add(entity_id)
     return index
 
 
@@ -66,13 +71,20 @@ def check_relations(document: Document, registry: str, index: EntityIndex,
 
 
 def _expect(document: Document, path: tuple, entity_id: str, registries, index: EntityIndex,
-            problems: list[Problem], count_use: bool = True) -> None:
-    """Report ``entity_id`` unless it is defined in one of ``registries``."""
+            problems: list[Problem], count_use: bool = True, published: bool = False) -> None:
+    """Report ``entity_id`` unless it is defined in one of ``registries`` (and, for a
+    ``published`` sheet, unless it is a draft)."""
     allowed = (registries,) if isinstance(registries, str) else registries
     kind = index.kind_of.get(entity_id)
     if count_use:
         index.used.add(entity_id)
     if kind in allowed:
+        if published and entity_id in index.drafts:
+            problems.append(document.problem(path, f"'{entity_id}' is a draft (status: draft "
+                                             f"in content/entities/{kind}.yml), but this sheet "
+                                             "is not: review the entry and remove its status: "
+                                             "draft, or mark the sheet draft too",
+                                             "draft-entity"))
         return
     where = " or ".join(f"content/entities/{name}.yml" for name in allowed)
     found = f" (it is in content/entities/{kind}.yml)" if kind else ""
@@ -118,17 +130,20 @@ def check_sheet(document: Document, index: EntityIndex, problems: list[Problem])
     """Every id the sheet uses, against the registries and its own sentences."""
     sheet = document.data
     source = sheet["source"]
+    published = sheet.get("status") != DRAFT
     for role in ("publisher", "cites"):
         if role in source:
-            _expect(document, ("source", role), source[role], "organizations", index, problems)
+            _expect(document, ("source", role), source[role], "organizations", index, problems,
+                    published=published)
     sentences = _sentence_ids(document, problems)
     _check_fact_ids(document, problems)
     for list_name in FACT_LISTS:
         for i, fact in enumerate(sheet.get(list_name, [])):
-            _check_fact(document, (list_name, i), fact, sentences, index, problems)
+            _check_fact(document, (list_name, i), fact, sentences, index, problems, published)
     for registry in REGISTRIES:
         for i, mention in enumerate(sheet.get(registry, [])):
-            _expect(document, (registry, i, "id"), mention["id"], registry, index, problems)
+            _expect(document, (registry, i, "id"), mention["id"], registry, index, problems,
+                    published=published)
             _check_sentences(document, (registry, i), mention, sentences, problems)
 
 
@@ -155,14 +170,16 @@ def _unique_ids(document: Document, items: list, what: str, problems: list[Probl
 
 
 def _check_fact(document: Document, path: tuple, fact: dict, sentences: set[str],
-                index: EntityIndex, problems: list[Problem]) -> None:
+                index: EntityIndex, problems: list[Problem], published: bool) -> None:
     _check_sentences(document, path, fact, sentences, problems)
     for role in ("attributed_to", "speaker"):
         value = fact.get(role)
         if isinstance(value, str):
-            _expect(document, path + (role,), value, ("people", "organizations"), index, problems)
+            _expect(document, path + (role,), value, ("people", "organizations"), index, problems,
+                    published=published)
     if "via" in fact:
-        _expect(document, path + ("via",), fact["via"], "organizations", index, problems)
+        _expect(document, path + ("via",), fact["via"], "organizations", index, problems,
+                published=published)
 
 
 def _check_sentences(document: Document, path: tuple, item: dict, sentences: set[str],

@@ -30,12 +30,14 @@ from markupsafe import Markup, escape
 
 from . import page_maps, urls
 from .csp import PLACEHOLDER, apply_policy
+from .drafts import sheet_key
 from .errors import BuildError
 from .feeds import atom_feed
 from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
 from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Sheet, Site, Text
+from .sheet_view import SheetView
 
 ENTITY_KINDS = ("people", "organizations", "places")
 HOME_SHEETS = 20
@@ -113,6 +115,15 @@ class PageContext:
     @property
     def dir(self) -> str:
         return direction(self.language)
+
+    @property
+    def draft(self) -> bool:
+        """Whether this page is a draft's, shown only in a preview (banner, ``noindex``)."""
+        return self.site.is_draft(page_key(self.kind, self.key))
+
+    def is_draft(self, sheet: Sheet) -> bool:
+        """Whether a sheet listed on this page is a draft (only in a preview)."""
+        return self.site.is_draft(sheet_key(sheet.slug))
 
     @staticmethod
     def direction(language: str) -> str:
@@ -263,6 +274,13 @@ def _without_tags(html: Markup) -> str:
     return str(html.striptags())
 
 
+def page_key(kind: str, key: str | None) -> str:
+    """The key ``Site.is_draft`` knows a sheet's or entity's page by ("" for others)."""
+    if kind == "sheet":
+        return sheet_key(key)
+    return key if kind in ENTITY_KINDS else ""
+
+
 def archive_key(number: int) -> str | None:
     """The page key of archive page ``number``: the first is the archive folder itself."""
     return None if number == 1 else str(number)
@@ -343,6 +361,12 @@ class Renderer:
                       for entity in self.site.entities.values()]
         return specs
 
+    @cached_property
+    def draft_pages(self) -> set[str]:
+        """Output paths of the drafts' pages (a preview's): never in the sitemap."""
+        return {spec.output for spec in self.page_specs()
+                if self.site.is_draft(page_key(spec.kind, spec.key))}
+
     def templates_using(self, names: set[str], pages: set[str]) -> set[str]:
         """The page templates among ``pages`` that are one of ``names`` or use one: extend,
         include or import it, at any depth (a template named by an expression may be any,
@@ -396,6 +420,8 @@ class Renderer:
                         else page_maps.place_map(page, extra["entity"]) if kind == "places"
                         else page_maps.site_map(page) if kind == "map"
                         else None)
+        if kind == "sheet":
+            extra["view"] = SheetView(page, extra["sheet"])
         extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)

@@ -92,6 +92,32 @@ RULES = {rule.id: rule for rule in [
     Rule("ref-unused", "warning", "An entity is defined but no sheet mentions it.",
          "- id: old-entry   # in people.yml, used nowhere",
          "Mention it in a sheet, or remove it from the registry."),
+    Rule("draft-entity", "error", "A sheet that is not a draft uses an entity that is: the "
+         "published site would leave the entity out and the sheet would link to nothing.",
+         "# people.yml\n- id: barham-salih\n  status: draft\n# sheets/x.yml (no status)\n"
+         "people: [{id: barham-salih, sentences: [s3]}]",
+         "Review the entity and remove its `status: draft`, or keep the sheet a draft too "
+         "(`status: draft`)."),
+    Rule("review-evidence", "error", "A claim's verdict other than unverified cites no "
+         "evidence.", "review: {verdict: false, checked: 2026-12-01, ...}   # no evidence",
+         "Add `evidence: [{title: ..., publisher: ..., date: ..., url: ..., archived_url: "
+         "...}]`, or set `verdict: unverified`."),
+    Rule("review-explanation", "error", "A claim's verdict other than unverified is not "
+         "explained in every site language.", "review: {verdict: misleading, explanation: "
+         "{en: ...}}   # no ar", "Explain the verdict in each language: `explanation: {ar: "
+         "..., en: ...}`."),
+    Rule("review-checked", "error", "A claim's verdict other than unverified does not say "
+         "when it was checked (`checked`) or by whom (`checked_by`).",
+         "review: {verdict: accurate, evidence: [...], explanation: {...}}",
+         "Add `checked: 2026-12-01` and `checked_by: {ar: ..., en: ...}`."),
+    Rule("sheet-dates", "error", "A sheet's dates disagree: updated before published, or a "
+         "correction after the updated date or before publication.",
+         "published: 2026-12-01\nupdated: 2026-11-01", "Set `updated` to the date of the last "
+         "change (at least the last correction's date)."),
+    Rule("role-dates", "error", "A dated role ends before it begins, has no date, or gives "
+         "`as_of` beside `from`/`until`.", "roles:\n  - {title: {...}, from: 2022-10, until: "
+         "2020-05}", "Put the dates in order; give `as_of` only when neither `from` nor "
+         "`until` is known."),
     Rule("place-no-coordinates", "error", "A place has no latitude/longitude, so it cannot be "
          "mapped.", "- id: baghdad\n  kind: city", "Add `lat:` and `lon:` (decimal degrees)."),
     Rule("missing-translation", "warning", "A text is missing in a site language (an error with "

@@ -117,7 +117,7 @@ class PreviewServer(LiveReloadServer):
         Never raises: an exception would leave the browsers waiting (see LiveReloadServer)."""
         started = time.perf_counter()
         try:
-            result = build(self.project, recall=self.recall)
+            result = build(self.project, recall=self.recall, drafts=True)
         except ContentError as error:
             print_problems(error.problems)
             errors = [p for p in error.problems if p.is_error]

@@ -17,7 +17,7 @@ from .loader import Document
 from .project import Documents
 
 TEXT_FIELDS = {"title", "summary", "name", "role", "description", "text", "label", "notes",
-               "anonymous"}
+               "anonymous", "headline", "checked_by", "explanation"}
 """Fields whose value is a mapping from language code to text."""
 CONFIRMATIONS = ".confirmed-translations.json"
 

@@ -45,14 +45,27 @@ def text(i: int) -> dict:
     return {"ar": payload, "en": payload}
 
 
+def review(i: int) -> dict:
+    """A claim's review whose every text is a payload (unverified for every third)."""
+    if i % 3 == 0:
+        return {"verdict": "unverified"}
+    return {"verdict": "misleading", "checked": "2021-04-01", "checked_by": text(i + 2),
+            "explanation": text(i + 3),
+            "evidence": [{"title": PAYLOADS[i], "publisher": PAYLOADS[(i + 1) % len(PAYLOADS)],
+                          "url": "https://example.org/e?a=1&b=2",
+                          "archived_url": "https://web.archive.org/web/2021/x"}]}
+
+
 def write_project(root) -> Project:
     """A project whose every kind of text field carries the payloads."""
     n = len(PAYLOADS)
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "seeds").mkdir(parents=True)
     (root / "seeds" / "hostile.txt").write_text("\n".join(PAYLOADS), "utf-8")
-    people = [{"id": f"person-{i}", "name": text(i), "role": text(i + 24),
-               "description": text(i + 48), "aliases": {"en": [PAYLOADS[i]]}}
+    people = [{"id": f"person-{i}", "name": text(i), "description": text(i + 48),
+               "aliases": {"en": [PAYLOADS[i]]},
+               **({"roles": [{"title": text(i + 24), "from": "2020-01", "until": "2021-01"}]}
+                  if i % 2 else {"role": text(i + 24)})}
               for i in range(24)]
     organizations = [{"id": f"org-{i}", "name": text(i + 3), "kind": "media",
                       "description": text(i + 30)} for i in range(12)]
@@ -61,19 +74,20 @@ def write_project(root) -> Project:
     sentences = [f"s{i + 1}" for i in range(n)]
     sheet = {
         "source": {"seed": "hostile.txt", "publisher": "org-0", "cites": "org-1",
-                   "language": "en", "published": {"date": "2021-03"}},
+                   "language": "en", "published": {"date": "2021-03"}, "headline": text(10)},
+        "editors": [{"name": text(9)}],
         "title": text(0), "summary": {"ar": "\n\n".join(PAYLOADS), "en": "\n\n".join(PAYLOADS)},
         "notes": {"ar": "\n\n".join(PAYLOADS), "en": "\n\n".join(PAYLOADS)},
         "text": [{"id": sid, "text": text(i)} for i, sid in enumerate(sentences)],
         "claims": [{"id": f"c{i + 1}", "text": text(i), "sentences": [sentences[i]],
                     "attributed_to": {"anonymous": text(i + 1)} if i % 2 else f"person-{i % 24}",
-                    "via": "org-1"} for i in range(n)],
+                    "via": "org-1", "review": review(i)} for i in range(n)],
         "quotes": [{"id": f"q{i + 1}", "text": text(i), "speaker": {"anonymous": text(i + 7)},
                     "sentences": [sentences[i]]} for i in range(n)],
         "timeline": [{"id": f"e{i + 1}", "date": "2021-03-0" + str(1 + i % 9), "text": text(i),
                       "sentences": [sentences[i]]} for i in range(n)],
-        "figures": [{"id": f"f{i + 1}", "value": i, "label": text(i), "sentences": [sentences[i]]}
-                    for i in range(n)],
+        "figures": [{"id": f"f{i + 1}", "value": i, "label": text(i), "sentences": [sentences[i]],
+                     "attributed_to": {"anonymous": text(i + 4)}} for i in range(n)],
         "people": [{"id": p["id"], "sentences": [sentences[i]]} for i, p in enumerate(people)],
         "organizations": [{"id": o["id"], "sentences": ["s1"]} for o in organizations],
         "places": [{"id": p["id"], "sentences": sentences[i:i + 2]} for i, p in enumerate(places)],

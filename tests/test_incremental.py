@@ -110,8 +110,8 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
                         lambda self, spec: rendered.append(spec.output) or render(self, spec))
     changes = [(lambda: edit(sheet(corpus, 3), "Report reveals", "Report shows"),
                 ["index.html"]),  # sheets 1-5: the first page
-               (lambda: edit(sheet(corpus, 12), "published: {date: 2020-10",
-                             "published: {date: 2021-10"), ["index.html", "2/index.html",
+               (lambda: edit(sheet(corpus, 12), "updated: 2026-12-06",
+                             "updated: 2027-01-06"), ["index.html", "2/index.html",
                                                             "3/index.html"]),  # now first
                (lambda: [sheet(corpus, n).unlink() for n in (10, 11)],  # the third page
                 ["index.html", "2/index.html"])]  # same sheets, one page fewer to count
@@ -144,8 +144,8 @@ def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
     changes = [(lambda: edit(sheet(corpus, 9), "Report reveals", "Report shows"), set()),
                (lambda: edit(sheet(corpus, 2), "Report reveals", "Report shows"),
                 {"home", "map", "feed"}),
-               (lambda: edit(sheet(corpus, 12), "published: {date: 2020-10",
-                             "published: {date: 2021-10"), {"home", "map", "feed"}),  # first
+               (lambda: edit(sheet(corpus, 12), "updated: 2026-12-06",
+                             "updated: 2027-01-06"), {"home", "map", "feed"}),  # first
                (lambda: sheet(corpus, 10).unlink(), {"home", "map"})]  # one sheet fewer
     for step, (change, pages) in enumerate(changes):
         rendered.clear()

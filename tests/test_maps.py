@@ -141,8 +141,7 @@ def test_a_busy_place_links_its_newest_sheets_then_its_page(browser, tmp_path, l
     total = POPUP_SHEETS + 3
     for day in range(1, total):  # newer and newer copies of the shipped sheet
         (sheets / f"copy-{day}.yml").write_text(
-            text.replace("published: {date: 2020-10, approximate: true}",
-                         f"published: {{date: 2021-01-{day:02d}}}", 1), "utf-8")
+            text.replace("updated: 2026-12-06", f"updated: 2027-01-{day:02d}", 1), "utf-8")
     build(project)
     with served_folder(project.site) as base, PageVisit(browser, f"{base}{language}/map/") as visit:
         page = visit.page

@@ -173,3 +173,14 @@ def test_content_errors_stop_publishing(repo, tmp_path, capsys):
     assert "content/sheets/one.yml:" in capsys.readouterr().err
     assert git(repo.root, "branch", "--list", "gh-pages") == ""
     assert git(tmp_path / "origin.git", "branch", "--list", "gh-pages") == ""
+
+
+def test_publish_leaves_the_drafts_out_and_says_so(repo, tmp_path, capsys):
+    draft = repo.content / "sheets" / "one-draft.yml"
+    draft.write_text("status: draft\n" + (repo.content / "sheets" / "one.yml").read_text(
+        "utf-8").replace("en: Headline", "en: Draftheadline"), "utf-8")
+    assert publish(repo, "--no-push") == 0
+    assert "left out 1 draft sheet" in capsys.readouterr().out
+    published = git(repo.root, "ls-tree", "-r", "--name-only", "gh-pages")
+    assert "en/sheets/one/index.html" in published.splitlines()
+    assert "one-draft" not in published

@@ -121,16 +121,25 @@ def test_sheet_map_has_one_marker_per_place(built, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_claims_show_named_or_anonymous_attribution(built, language):
+def test_claims_badges_follow_the_ultimate_source(built, language):
+    """Anonymous with the report's words; an outlet of the chain giving no source: its
+    own account ("reported by"); anyone else: named."""
     page = sheet_page(built, language)
-    for claim in sheet_data()["claims"]:
+    data = sheet_data()
+    kinds = set()
+    for claim in data["claims"]:
         item = page.find(id=claim["id"])
         who = claim["attributed_to"]
+        chain = {data["source"]["publisher"], data["source"].get("cites"), claim.get("via")}
         if isinstance(who, dict):
-            assert item.select_one(".source--anonymous")
+            kind = "anonymous"
             assert " ".join(who["anonymous"][language].split()) in text_of(item)
         else:
-            assert item.select_one(f".source--named a[href$='/{who}/']")
+            kind = "outlet" if who in chain else "named"
+            assert item.select_one(f".source--{kind} a[href$='/{who}/']")
+        assert item.select_one(f".source--{kind}") and len(item.select(".source")) == 1
+        kinds.add(kind)
+    assert kinds == {"anonymous", "outlet", "named"}
 
 
 def test_dates_use_the_locale_month_names(built):

@@ -16,11 +16,15 @@ def register(commands) -> None:
                                  "since the last build is rendered again")
     parser.add_argument("--quiet", action="store_true",
                         help="no progress line (it shows only on a terminal, for long builds)")
+    parser.add_argument("--drafts", action="store_true",
+                        help="include the drafts (status: draft), marked as drafts and not "
+                        "indexed, to preview them; never publish such a site")
     parser.set_defaults(handler=run)
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
-    result = build(project, quiet=getattr(args, "quiet", False))
+    result = build(project, quiet=getattr(args, "quiet", False),
+                   drafts=getattr(args, "drafts", False))
     print_problems(result.warnings)
     shown = project.display(project.site)
     if result.up_to_date:
@@ -29,4 +33,12 @@ def run(project: Project, args: argparse.Namespace) -> int:
     else:
         print(f"build-site: wrote {result.pages} pages ({result.files} files) to {shown}/ in "
               f"{result.seconds:.2f} s ({result.rendered} rendered)")
+    print_left_out(result.left_out)
     return 0
+
+
+def print_left_out(count: int) -> None:
+    """Say how many draft sheets the site leaves out, if any."""
+    if count:
+        print(f"build-site: left out {count} draft sheet{'s' if count != 1 else ''} "
+              "(status: draft; preview them with serve or build --drafts)")

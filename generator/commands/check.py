@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from ..build import load_and_check
+from ..drafts import DRAFT
 from ..errors import BuildError, Problem
 from ..output import print_problems
-from ..project import Project
+from ..project import Documents, Project
 from ..translations import confirm_translations, coverage
 
 HELP = "check the content and print every problem; writes nothing"
@@ -40,10 +41,14 @@ def run(project: Project, args: argparse.Namespace) -> int:
         problems = _under(project, Path(args.path), problems)
     valid = not any(p.is_error for p in problems)
     languages = coverage(documents) if valid else {}  # texts are only well-formed when valid
+    drafts = list_drafts(documents) if valid else []
     if args.format == "json":
-        print(json.dumps(_as_json(problems, languages), ensure_ascii=False, indent=1))
+        print(json.dumps(_as_json(problems, languages, drafts), ensure_ascii=False, indent=1))
     else:
         print_problems(problems)
+        for draft in drafts:
+            print(f"{draft}: draft (left out of the site until its status: draft is removed)",
+                  file=sys.stderr)
         print(_summary(problems, languages), file=sys.stderr)
     return 1 if any(p.is_error for p in problems) else 0
 
@@ -78,8 +83,21 @@ def _summary(problems: list[Problem], languages: dict[str, tuple[int, int]]) -> 
     return line
 
 
-def _as_json(problems: list[Problem], languages: dict[str, tuple[int, int]]) -> dict:
+def list_drafts(documents: Documents) -> list[str]:
+    """Where each draft is: a sheet's file, or a registry's file and the entry's line."""
+    found = [document.display for document in documents.sheets.values()
+             if document.data.get("status") == DRAFT]
+    for document in documents.registries.values():
+        found += [f"{document.display}:{document.where((i,))[0]} ({entry['id']})"
+                  for i, entry in enumerate(document.data or [])
+                  if entry.get("status") == DRAFT]
+    return found
+
+
+def _as_json(problems: list[Problem], languages: dict[str, tuple[int, int]],
+             drafts: list[str]) -> dict:
     return {
+        "drafts": drafts,
         "problems": [{"path": p.path, "line": p.line, "column": p.col, "severity": p.severity,
                       "message": p.message, "rule": p.rule} for p in problems],
         "errors": sum(p.is_error for p in problems),

@@ -7,6 +7,7 @@ import argparse
 from ..build import build
 from ..output import print_problems
 from ..project import Project
+from .build import print_left_out
 
 HELP = "build, then commit site/ to the gh-pages branch and push it (GitHub Pages)"
 
@@ -40,6 +41,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     print_problems(result.warnings)
     site = project.display(project.site) + "/"
     print(f"build-site: built {result.pages} pages ({result.files} files) into {site}")
+    print_left_out(result.left_out)
     outcome = publish(project.root, project.site, options)
     where = options.remote
     if outcome.remote_url and outcome.remote_url != options.remote:
