@@ -27,9 +27,10 @@ def full_date(date: str) -> str:
 
 @dataclass(slots=True)
 class MapSettings:
-    tiles: str
-    """Tile URL template, the only outside address a page may load."""
-    attribution: str
+    tiles: str | None = None
+    """Tile URL template, the only outside address a page may load; None (the default):
+    the self-hosted basemap of country outlines, and no outside address at all."""
+    attribution: str = ""
     max_zoom: int = 19
 
 
@@ -258,8 +259,7 @@ def site_model(site: Document, registries: dict[str, Document], sheets: list[She
 
 def _settings(data: dict) -> SiteSettings:
     base_url = data["base_url"] if data["base_url"].endswith("/") else data["base_url"] + "/"
-    map_data = data.get("map", {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                                "attribution": "&copy; OpenStreetMap contributors"})
+    map_data = data.get("map", {})
     return SiteSettings(
         title=data["title"], description=data.get("description", {}),
         languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
