@@ -46,6 +46,9 @@ class SiteSettings:
     digits: dict[str, str]
     map: MapSettings
     cname: str | None = None
+    arabic_months: str | None = None
+    """``levantine`` (أيلول) or ``egyptian`` (سبتمبر) month names for every Arabic date;
+    None: the Arabic locale's own."""
 
 
 @dataclass(slots=True)
@@ -263,7 +266,8 @@ def _settings(data: dict) -> SiteSettings:
     return SiteSettings(
         title=data["title"], description=data.get("description", {}),
         languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
-        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"))
+        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"),
+        arabic_months=data.get("arabic_months"))
 
 
 def _entity(kind: str, entry: dict) -> Entity:

@@ -32,7 +32,14 @@ from . import page_maps, urls
 from .csp import PLACEHOLDER, apply_policy
 from .errors import BuildError
 from .feeds import atom_feed
-from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
+from .i18n import (
+    Formatter,
+    direction,
+    language_name,
+    load_strings,
+    mark_foreign_runs,
+    quotation_marks,
+)
 from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Sheet, Site, Text
@@ -187,7 +194,7 @@ class PageContext:
 
     def tr(self, text: Text) -> Markup:
         """A content text in the page's language; a missing one is marked, never swapped."""
-        value = text.get(self.language, "").strip()
+        value = quotation_marks(text.get(self.language, "").strip(), self.language)
         if value:
             return mark_foreign_runs(value, self.dir, self.other_language)
         for other, original in text.items():
@@ -205,7 +212,7 @@ class PageContext:
 
     def md(self, text: Text) -> Markup:
         """A Markdown text in the page's language, sanitized."""
-        value = text.get(self.language, "").strip()
+        value = quotation_marks(text.get(self.language, "").strip(), self.language)
         return render_markdown(value) if value else self.tr(text)
 
     def date(self, value: str) -> str:
@@ -320,7 +327,8 @@ class Renderer:
         self.dirs = dirs
         self.strings = {lang: load_strings(dirs, lang) for lang in site.settings.languages}
         self.formatters = {lang: Formatter(lang, site.settings.locales.get(lang),
-                                           site.settings.digits.get(lang))
+                                           site.settings.digits.get(lang),
+                                           site.settings.arabic_months)
                            for lang in site.settings.languages}
         self._sheets = {sheet.slug: sheet for sheet in site.sheets}
 
