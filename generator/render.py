@@ -405,6 +405,7 @@ class Renderer:
                         else page_maps.site_map(page) if kind == "map"
                         else None)
         extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
+        extra["strings"] = self.strings  # every language's: the bilingual root pages
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:

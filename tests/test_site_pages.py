@@ -159,7 +159,9 @@ def test_site_has_landing_about_and_not_found_pages(built):
                  "schema/sheet.schema.json", "schema/common.schema.json"):
         assert (site / path).is_file(), path
     landing = soup(site / "index.html")
-    assert landing.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=ar/")
+    choices = {a["hreflang"]: a["href"] for a in landing.select("a.lang-choice")}
+    assert choices == {"ar": "ar/", "en": "en/"}  # the page without script: both languages
+    assert landing.find("link", rel="stylesheet")["href"] == "assets/site.css"
 
 
 def test_internal_links_and_assets_are_relative_and_exist(built):
