@@ -29,6 +29,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import page_maps, urls
+from .citations import cited_by
 from .csp import PLACEHOLDER, apply_policy
 from .errors import BuildError
 from .feeds import atom_feed
@@ -406,6 +407,8 @@ class Renderer:
                         else None)
         extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
         extra["strings"] = self.strings  # every language's: the bilingual root pages
+        if kind == "sheet":
+            extra["cited_by"] = cited_by(page, extra["sheet"])
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:
