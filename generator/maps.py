@@ -25,6 +25,9 @@ from .map_template import MapView, Marker, js_string, map_template
 __all__ = ["MapArea", "MapFragment", "MapPlace", "build_map", "js_string"]
 
 ZOOM_FOR_KIND = {"country": 5, "region": 7, "city": 11, "district": 14, "building": 16}
+BASEMAP_ZOOM = 6
+"""Closest a single place's map opens on the basemap: country outlines say nothing closer
+in (raster tiles do; their maps open at ``ZOOM_FOR_KIND``)."""
 APPROXIMATE_KINDS = {"country", "region"}
 """Places drawn as an area marker (when the basemap has no outline of them): their point is
 only a centre, not a location."""
@@ -93,7 +96,8 @@ def build_map(name: str, places: list[MapPlace], tiles: str | None, attribution:
     outlined = [p for p in places if basemap and p.outline]
     pinned = [p for p in places if not (basemap and p.outline)]
     key = [p for p in places if p.key] or places
-    view = MapView(name, tuple(_centre(key)), _zoom(key),
+    zoom = min(_zoom(key), BASEMAP_ZOOM) if basemap else _zoom(key)
+    view = MapView(name, tuple(_centre(key)), zoom,
                    _bounds(key) if len(key) > 1 else None,
                    tiles, _safe_attribution(attribution), max_zoom)
     markers = [_marker(place, language, direction) for place in pinned]

@@ -130,7 +130,7 @@ def test_place_page_has_a_map_with_its_marker(browser, served):
         assert markers_shown(visit.page) == visit.page.locator(".leaflet-marker-icon").count() == 1
         open_every_popup(visit, "ar")
         assert visit.page.evaluate("Object.keys(window).filter(k => k.startsWith('map_'))"
-                                   ".map(k => window[k].getZoom())") == [11]
+                                   ".map(k => window[k].getZoom())") == [6]  # BASEMAP_ZOOM
         visit.assert_clean()
 
 
