@@ -3,7 +3,8 @@
 Pages may run only scripts from the site's own origin and the inline scripts the build
 itself emitted (the map code), each allowed by its SHA-256 hash; never ``unsafe-eval``
 (``wasm-unsafe-eval`` lets the search engine compile its WebAssembly, nothing more).
-Images may come from the site and the map's tile server only. So even if some content
+Images may come from the site and the map's tile server only (none by default: the
+basemap is the site's own). So even if some content
 slipped through escaping, a browser would refuse to run it.
 """
 
@@ -28,14 +29,14 @@ def tile_origin(tiles: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
-def policy(html: str, tiles: str) -> str:
+def policy(html: str, tiles: str | None) -> str:
     """The policy for one rendered page."""
     hashes = " ".join(f"'sha256-{_digest(body)}'" for body in INLINE_SCRIPT.findall(html))
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' 'wasm-unsafe-eval'{' ' + hashes if hashes else ''}",
         "style-src 'self'",
-        f"img-src 'self' data: {tile_origin(tiles)}",
+        f"img-src 'self' data:{' ' + tile_origin(tiles) if tiles else ''}",
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
@@ -45,7 +46,7 @@ def policy(html: str, tiles: str) -> str:
     ])
 
 
-def apply_policy(html: str, tiles: str) -> str:
+def apply_policy(html: str, tiles: str | None) -> str:
     """The page with its policy filled into the placeholder left by the base template."""
     return html.replace(PLACEHOLDER, policy(html, tiles), 1)
 

@@ -27,9 +27,10 @@ Farther ones stay single markers."""
 def folium_script(view: MapView, markers: list[Marker]) -> str:
     """The map's JavaScript as folium writes it, whitespace trimmed."""
     fmap = folium.Map(location=list(view.centre), zoom_start=view.zoom, tiles=None,
-                      control_scale=True, max_zoom=view.max_zoom)
-    folium.TileLayer(tiles=view.tiles, attr=view.attribution, max_zoom=view.max_zoom,
-                     name="tiles").add_to(fmap)
+                      control_scale=True, maxZoom=view.max_zoom)
+    if view.tiled:
+        folium.TileLayer(tiles=view.tiles, attr=view.attribution, max_zoom=view.max_zoom,
+                         name="tiles").add_to(fmap)
     layer = (MarkerCluster(control=False, max_cluster_radius=CLUSTER_RADIUS).add_to(fmap)
              if view.clustered else fmap)
     for marker in markers:
@@ -40,7 +41,7 @@ def folium_script(view: MapView, markers: list[Marker]) -> str:
         element.add_to(layer)
     if view.bounds:
         south, west, north, east = view.bounds
-        fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24))
+        fmap.fit_bounds([[south, west], [north, east]], padding=(40, 40))
     _number_ids(fmap, view.name)
     figure = fmap.get_root()
     figure.render()
@@ -55,14 +56,15 @@ def _bind_class() -> type:
     class Bind(MacroElement):
         _template = Template("""{% macro script(this, kwargs) %}
 {{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 280});
-{{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }});
+{{ this._parent.get_name() }}.bindTooltip({{ this.tooltip }},
+    {permanent: true, direction: "right", className: "place-label"});
 {% endmacro %}""")
 
         def __init__(self, popup: str, tooltip: str):
             super().__init__()
             self._name = "Bind"
-            self.popup = js_string(popup)
-            self.tooltip = js_string(tooltip)
+            self.popup = js_string(str(popup))
+            self.tooltip = js_string(str(tooltip))
     return Bind
 
 

@@ -46,6 +46,21 @@ def mark_foreign_runs(text: str, page_direction: str, other_language: str) -> Ma
     return Markup("".join(pieces))
 
 
+QUOTES = {"ar": ("«", "»"), "fa": ("«", "»"), "ckb": ("«", "»"), "ur": ("“", "”")}
+"""The quotation marks a language's typography uses, where they are not English's."""
+ENGLISH_QUOTES = re.compile('["\u201c]([^"\u201c\u201d\n]+)["\u201d]')
+"""A pair of double quotes as typed: straight ("...") or English curly (“...”)."""
+
+
+def quotation_marks(text: str, language: str) -> str:
+    """Pairs of English double quotes ("..." or “...”) in ``text`` as the language writes
+    them («...» in Arabic); other languages' texts, and an unpaired quote, stay as they are."""
+    marks = QUOTES.get(language.split("-")[0])
+    if not marks or not ('"' in text or "\u201c" in text):
+        return text
+    return ENGLISH_QUOTES.sub(lambda m: f"{marks[0]}{m[1]}{marks[1]}", text)
+
+
 def direction(language: str) -> str:
     """``rtl`` for right-to-left languages, else ``ltr``."""
     return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
@@ -76,12 +91,23 @@ def load_strings(template_dirs: tuple[Path, ...], language: str) -> dict[str, st
     return strings
 
 
-class Formatter:
-    """Dates and numbers written the way a language's readers expect them."""
+ARABIC_MONTHS = {"levantine": "ar_SY", "egyptian": "ar_EG"}
+"""A locale whose month names are the style's: Levantine (and Iraqi) أيلول, Egyptian (and
+Gulf) سبتمبر."""
 
-    def __init__(self, language: str, locale: str | None, digits: str | None):
+
+class Formatter:
+    """Dates and numbers written the way a language's readers expect them: month names in
+    the site's one style for Arabic (``arabic_months``), digits as the site chose, with the
+    numbering system's own separators (٬ and ٫ with Arabic-Indic digits)."""
+
+    def __init__(self, language: str, locale: str | None, digits: str | None,
+                 arabic_months: str | None = None):
         self.locale = Locale.parse(locale or language)
-        self.digits = str.maketrans(DIGITS["latn"], DIGITS[digits or "latn"])
+        self.date_locale = (Locale.parse(ARABIC_MONTHS[arabic_months])
+                            if arabic_months and self.locale.language == "ar" else self.locale)
+        self.numbering = digits or "latn"
+        self.digits = str.maketrans(DIGITS["latn"], DIGITS[self.numbering])
         # cached per formatter: babel takes tens of microseconds a call, and a page
         # writes hundreds of sentence numbers (1 and 1.0 are written alike, so may share)
         self.date = cache(self.date)
@@ -94,13 +120,14 @@ class Formatter:
             text = str(parts[0])
         elif len(parts) == 2:
             text = format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1),
-                                   locale=self.locale)
+                                   locale=self.date_locale)
         else:
-            text = format_date(datetime.date(*parts), "long", locale=self.locale)
+            text = format_date(datetime.date(*parts), "long", locale=self.date_locale)
         return text.translate(self.digits)
 
     def number(self, value: float | int) -> str:
-        return format_decimal(value, locale=self.locale).translate(self.digits)
+        return format_decimal(value, locale=self.locale,
+                              numbering_system=self.numbering).translate(self.digits)
 
     def plural(self, value: int) -> str:
         """The language's plural category for the number (CLDR: zero, one, two, few, many,

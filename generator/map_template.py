@@ -1,8 +1,9 @@
 """One folium render per kind of map, filled in per page.
 
 folium takes about 15 ms to draw a map, so a site with thousands of maps would spend most
-of its build there. Instead folium draws each kind of map (one place; several, fitted to
-their bounds and clustered where they crowd) once, with sentinel values for everything
+of its build there. Instead folium draws each kind of map (one place or several, fitted to
+their bounds and clustered where they crowd; on raster tiles or on the self-hosted basemap)
+once, with sentinel values for everything
 else (name, tiles, places...), and the script is cut into a head, one marker's lines and a
 tail, with the sentinels as placeholders. A page's map is then those parts joined with its
 own values, each escaped exactly as folium escapes it, so the bytes are the same as
@@ -18,6 +19,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
 
+from markupsafe import Markup
+
 from .incremental import code_signature
 
 SLOT = "\x00"
@@ -30,8 +33,9 @@ MARKER_TEXTS = ("alt", "html", "class_name", "popup", "tooltip")
 TEXTS = (*MARKER_TEXTS, "tiles", "attribution")
 NAME = "zzmapzz"
 """Sentinel map name, which every element id contains."""
-KINDS = [False, True]
-"""The kinds of map, by whether they show several places (see ``MapView.clustered``)."""
+KINDS = [(several, tiled) for several in (False, True) for tiled in (False, True)]
+"""The kinds of map: whether they show several places (see ``MapView.clustered``), and
+whether they load raster tiles (``MapView.tiled``)."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,12 @@ class Marker:
     lat: float
     lon: float
     alt: str
-    html: str
+    html: Markup
     """The icon's HTML (the place's name, visually hidden)."""
     class_name: str
-    popup: str
-    tooltip: str
+    popup: Markup
+    tooltip: Markup
+    """Leaflet puts these three in the page as HTML: they are ``Markup``, escaped."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,14 @@ class MapView:
     zoom: int
     bounds: tuple[float, float, float, float] | None
     """South, west, north, east to fit, or None for a single place."""
-    tiles: str
+    tiles: str | None
+    """Raster tile URL template, or None for the basemap that ``assets/map.js`` draws."""
     attribution: str
     max_zoom: int
+
+    @property
+    def tiled(self) -> bool:
+        return self.tiles is not None
 
     @property
     def clustered(self) -> bool:
@@ -140,16 +150,16 @@ TEMPLATES: dict[str, MapTemplate] = {}
 
 
 @cache
-def template_key(several: bool) -> str:
+def template_key(kind: tuple[bool, bool]) -> str:
     """A text naming a kind of map and the code that drew it: folium's version and ours,
     whose change (a cluster radius) must draw the maps again (cached: asking for a
     package's version reads its metadata from disk, on every page otherwise)."""
-    return json.dumps([code_signature(), version("folium"), several])
+    return json.dumps([code_signature(), version("folium"), *kind])
 
 
-def map_template(several: bool) -> MapTemplate:
-    """The template of one kind of map (see ``draw_templates``)."""
-    key = template_key(several)
+def map_template(kind: tuple[bool, bool]) -> MapTemplate:
+    """The template of one kind of map, (several, tiled) (see ``draw_templates``)."""
+    key = template_key(kind)
     if key not in TEMPLATES:
         draw_templates()
     return TEMPLATES[key]
@@ -210,7 +220,7 @@ class Drawing:
             self.drawer = None
 
 
-def _draw_and_send(kinds: list[bool], sending) -> None:
+def _draw_and_send(kinds: list[tuple[bool, bool]], sending) -> None:
     """In the drawing process: the templates, or nothing if they fail (the build then
     draws them itself and reports why)."""
     try:
@@ -221,16 +231,17 @@ def _draw_and_send(kinds: list[bool], sending) -> None:
         sending.close()
 
 
-def _draw(kinds: list[bool]) -> dict[str, dict]:
+def _draw(kinds: list[tuple[bool, bool]]) -> dict[str, dict]:
     """Templates of these kinds of map, drawn by folium (``saved_templates``' form)."""
     from .folium_map import folium_script
 
-    def draw(count: int, several: bool) -> str:
+    def draw(count: int, kind: tuple[bool, bool]) -> str:
         markers = [Marker(NUMBERS["lat"], NUMBERS["lon"], *(f"@{t}@" for t in MARKER_TEXTS))]
         bounds = tuple(NUMBERS[k] for k in ("south", "west", "north", "east"))
+        several, tiled = kind
         view = MapView(NAME, (NUMBERS["clat"], NUMBERS["clon"]), INTEGERS["zoom"],
-                       bounds if several else None, "@tiles@", "@attribution@",
-                       INTEGERS["max_zoom"])
+                       bounds if several else None, "@tiles@" if tiled else None,
+                       "@attribution@", INTEGERS["max_zoom"])
         return folium_script(view, markers * count)
     return {template_key(kind): asdict(MapTemplate.cut(draw(1, kind), draw(2, kind)))
             for kind in kinds}
@@ -271,7 +282,7 @@ def _join(parts: list[str], values: dict, first_id: int) -> str:
         elif part[0] == "+":
             out.append(str(int(part[1:]) + first_id))
         elif part in ("popup", "tooltip"):
-            out.append(js_string(values[part]))
+            out.append(js_string(str(values[part])))
         elif part == "name":
             out.append(values[part])
         else:

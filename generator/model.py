@@ -23,9 +23,10 @@ EPOCH = "1970-01-01"
 
 @dataclass(slots=True)
 class MapSettings:
-    tiles: str
-    """Tile URL template, the only outside address a page may load."""
-    attribution: str
+    tiles: str | None = None
+    """Tile URL template, the only outside address a page may load; None (the default):
+    the self-hosted basemap of country outlines, and no outside address at all."""
+    attribution: str = ""
     max_zoom: int = 19
 
 
@@ -41,6 +42,9 @@ class SiteSettings:
     digits: dict[str, str]
     map: MapSettings
     cname: str | None = None
+    arabic_months: str | None = None
+    """``levantine`` (أيلول) or ``egyptian`` (سبتمبر) month names for every Arabic date;
+    None: the Arabic locale's own."""
 
 
 @dataclass(slots=True)
@@ -297,12 +301,12 @@ def site_model(site: Document, registries: dict[str, Document], sheets: list[She
 
 def _settings(data: dict) -> SiteSettings:
     base_url = data["base_url"] if data["base_url"].endswith("/") else data["base_url"] + "/"
-    map_data = data.get("map", {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                                "attribution": "&copy; OpenStreetMap contributors"})
+    map_data = data.get("map", {})
     return SiteSettings(
         title=data["title"], description=data.get("description", {}),
         languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
-        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"))
+        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"),
+        arabic_months=data.get("arabic_months"))
 
 
 def _entity(kind: str, entry: dict) -> Entity:

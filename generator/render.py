@@ -29,11 +29,19 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import page_maps, urls
+from .citations import cited_by
 from .csp import PLACEHOLDER, apply_policy
 from .drafts import sheet_key
 from .errors import BuildError
 from .feeds import atom_feed
-from .i18n import Formatter, direction, language_name, load_strings, mark_foreign_runs
+from .i18n import (
+    Formatter,
+    direction,
+    language_name,
+    load_strings,
+    mark_foreign_runs,
+    quotation_marks,
+)
 from .jsonld import page_data, script_data
 from .markup import render_markdown
 from .model import Entity, Sheet, Site, Text
@@ -198,7 +206,7 @@ class PageContext:
 
     def tr(self, text: Text) -> Markup:
         """A content text in the page's language; a missing one is marked, never swapped."""
-        value = text.get(self.language, "").strip()
+        value = quotation_marks(text.get(self.language, "").strip(), self.language)
         if value:
             return mark_foreign_runs(value, self.dir, self.other_language)
         for other, original in text.items():
@@ -216,7 +224,7 @@ class PageContext:
 
     def md(self, text: Text) -> Markup:
         """A Markdown text in the page's language, sanitized."""
-        value = text.get(self.language, "").strip()
+        value = quotation_marks(text.get(self.language, "").strip(), self.language)
         return render_markdown(value) if value else self.tr(text)
 
     def date(self, value: str) -> str:
@@ -338,7 +346,8 @@ class Renderer:
         self.dirs = dirs
         self.strings = {lang: load_strings(dirs, lang) for lang in site.settings.languages}
         self.formatters = {lang: Formatter(lang, site.settings.locales.get(lang),
-                                           site.settings.digits.get(lang))
+                                           site.settings.digits.get(lang),
+                                           site.settings.arabic_months)
                            for lang in site.settings.languages}
         self._sheets = {sheet.slug: sheet for sheet in site.sheets}
 
@@ -423,6 +432,9 @@ class Renderer:
         if kind == "sheet":
             extra["view"] = SheetView(page, extra["sheet"])
         extra["jsonld"] = script_data(page_data(page, extra.get("sheet"), extra.get("entity")))
+        extra["strings"] = self.strings  # every language's: the bilingual root pages
+        if kind == "sheet":
+            extra["cited_by"] = cited_by(page, extra["sheet"])
         try:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:

@@ -1,6 +1,7 @@
-"""Maps in real Chromium: right markers, popups in the page's language with working links,
-markers that would cover one another clustered, no outside request but tiles; and the
-GeoJSON export."""
+"""Maps in real Chromium: right markers, countries as shaded outlines on the site's own
+basemap, popups in the page's language with working links (a sheet's list its claims),
+controls in the page's language, markers that would cover one another clustered, no
+outside request at all; and the GeoJSON export."""
 
 from __future__ import annotations
 
@@ -31,6 +32,23 @@ def all_places(built) -> list[str]:
     return [place["id"] for place in places]
 
 
+def countries(built) -> set[str]:
+    """The places the basemap draws as outlines rather than markers (the shipped
+    countries all have an outline)."""
+    places = yaml.safe_load((built.content / "entities" / "places.yml").read_text("utf-8"))
+    return {place["id"] for place in places if place["kind"] == "country"}
+
+
+def pinned(built, ids: list[str]) -> list[str]:
+    return [place for place in ids if place not in countries(built)]
+
+
+def key_places(built) -> list[str]:
+    """The sheet's places its map opens on: those mentioned in more than one sentence."""
+    sheet = yaml.safe_load((built.content / "sheets" / f"{SHEET}.yml").read_text("utf-8"))
+    return pinned(built, [m["id"] for m in sheet["places"] if len(m["sentences"]) > 1])
+
+
 def open_every_popup(visit, language: str) -> list[str]:
     """Open each marker's popup in turn (the first by a real click); check the popup's
     language and that its links load."""
@@ -52,19 +70,56 @@ def open_every_popup(visit, language: str) -> list[str]:
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_sheet_map_markers_and_popups(browser, served, built, language):
     with PageVisit(browser, f"{served}{language}/sheets/{SHEET}/") as visit:
-        places = sheet_places(built)
-        assert markers_shown(visit.page) == len(places)
+        places = pinned(built, sheet_places(built))
+        assert markers_shown(visit.page) >= len(key_places(built))  # in view
+        assert len(visit.page.evaluate(MARKERS)) == len(places)
         hrefs = open_every_popup(visit, language)
         for place in places:
             assert any(h.endswith(f"/{language}/places/{place}/") for h in hrefs), place
-        assert any("#s" in h for h in hrefs)  # popups quote the sentences
+        assert any("#c" in h for h in hrefs)  # popups list the claims about the place
+        visit.assert_clean()
+
+
+POINT_IN_OUTLINE = """() => {
+  // A point of the map where a shaded country is on top (not a marker, label or control).
+  const map = document.querySelector('.map').getBoundingClientRect();
+  for (let y = map.top + 10; y < map.bottom - 10; y += 12) {
+    for (let x = map.left + 10; x < map.right - 10; x += 12) {
+      if (document.elementFromPoint(x, y).matches('path.basemap-outline')) return [x, y];
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_countries_are_shaded_outlines_with_their_claims(browser, served, built, language):
+    """Each country the sheet mentions is drawn as its outline on the site's own basemap
+    (no outside request), and clicking it lists the sheet's claims about it; the zoom
+    buttons are named in the page's language."""
+    with PageVisit(browser, f"{served}{language}/sheets/{SHEET}/") as visit:
+        page = visit.page
+        mentioned = countries(built) & set(sheet_places(built))
+        page.wait_for_selector("path.basemap-outline")
+        assert page.locator("path.basemap-outline").count() == len(mentioned)
+        assert page.locator("path.basemap-land").count() > 100
+        page.locator(".map").scroll_into_view_if_needed()
+        page.mouse.click(*page.evaluate(POINT_IN_OUTLINE))
+        popup = page.locator(".leaflet-popup-content .map-popup")
+        popup.wait_for()
+        assert popup.get_attribute("lang") == language
+        assert any("#c" in a.evaluate("a => a.href") for a in popup.locator("li a").all())
+        zoom_in = page.locator(".leaflet-control-zoom-in")
+        assert zoom_in.get_attribute("title") == {"ar": "تكبير", "en": "Zoom in"}[language]
+        assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
+        assert visit.tiles == []
         visit.assert_clean()
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_site_map_page_shows_every_place(browser, served, built, language):
     with PageVisit(browser, f"{served}{language}/map/") as visit:
-        assert markers_shown(visit.page) == len(all_places(built))
+        assert markers_shown(visit.page) == len(pinned(built, all_places(built)))
         hrefs = open_every_popup(visit, language)
         assert any(h.endswith(f"/{language}/sheets/{SHEET}/") for h in hrefs)
         visit.assert_clean()
@@ -75,7 +130,7 @@ def test_place_page_has_a_map_with_its_marker(browser, served):
         assert markers_shown(visit.page) == visit.page.locator(".leaflet-marker-icon").count() == 1
         open_every_popup(visit, "ar")
         assert visit.page.evaluate("Object.keys(window).filter(k => k.startsWith('map_'))"
-                                   ".map(k => window[k].getZoom())") == [11]
+                                   ".map(k => window[k].getZoom())") == [6]  # BASEMAP_ZOOM
         visit.assert_clean()
 
 
@@ -126,8 +181,11 @@ def test_no_marker_covers_another(browser, served, built, path, width):
         spots = visit.page.evaluate(TARGETS)
         close = [(a, b) for i, a in enumerate(spots) for b in spots[i + 1:]
                  if math.dist(a, b) < 24]
-        places = all_places(built) if path.endswith("/map/") else sheet_places(built)
-        assert close == [] and shown == len(places)
+        if path.endswith("/map/"):
+            assert shown == len(pinned(built, all_places(built)))
+        else:
+            assert shown >= len(key_places(built))
+        assert close == []
         visit.assert_clean()
 
 
@@ -148,7 +206,7 @@ def test_a_busy_place_links_its_newest_sheets_then_its_page(browser, tmp_path, l
         page.locator(".leaflet-marker-icon").first.wait_for()
         first = sorted(page.evaluate(MARKERS), key=lambda name: int(name.rsplit("_", 1)[1]))[0]
         popup = open_popup(page, first)  # the first place, by id
-        hrefs = [a.evaluate("a => a.href") for a in popup.locator("p a").all()]
+        hrefs = [a.evaluate("a => a.href") for a in popup.locator("li a, p a").all()]
         newest = [f"/{language}/sheets/copy-{day}/" for day in range(total - 1, 2, -1)]
         assert [h[h.index(f"/{language}/"):] for h in hrefs[:-1]] == newest
         place = sorted(sheet_places(project))[0]
@@ -174,6 +232,7 @@ def test_map_script_is_deterministic_small_and_inert():
                       "en", "ltr") for _ in range(2)]
     assert maps[0] == maps[1]
     assert "</script>" not in maps[0].script and "\u2028" not in maps[0].script
+    assert "<script>" not in maps[0].script  # as HTML in popups, tooltips and icons: escaped
     assert json.loads(js_string(hostile)) == hostile
 
 

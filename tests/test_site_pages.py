@@ -111,13 +111,18 @@ def test_language_switch_lands_on_the_counterpart_page(built, language, other):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_sheet_map_has_one_marker_per_place(built, language):
+def test_sheet_map_has_one_marker_or_outline_per_place(built, language):
+    """Cities, districts and buildings are markers in the map's script; countries are
+    areas the basemap shades, each with its popup in a template."""
     page = sheet_page(built, language)
     script = "\n".join(s.get_text() for s in page.find_all("script") if not s.get("src"))
+    areas = {t["data-outline"]: t for t in page.select("figure.map-figure template.map-area")}
     places = sheet_data()["places"]
-    assert script.count("L.marker(") == len(places)
+    assert script.count("L.marker(") + len(areas) == len(places)
+    assert sorted(areas) == ["364", "368", "840"]  # Iran, Iraq, the United States
+    popups = script.replace("\\/", "/") + "".join(str(t) for t in areas.values())
     for mention in places:
-        assert f'places/{mention["id"]}/' in script.replace("\\/", "/")
+        assert f'places/{mention["id"]}/' in popups
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -163,7 +168,9 @@ def test_site_has_landing_about_and_not_found_pages(built):
                  "schema/sheet.schema.json", "schema/common.schema.json"):
         assert (site / path).is_file(), path
     landing = soup(site / "index.html")
-    assert landing.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith("url=ar/")
+    choices = {a["hreflang"]: a["href"] for a in landing.select("a.lang-choice")}
+    assert choices == {"ar": "ar/", "en": "en/"}  # the page without script: both languages
+    assert landing.find("link", rel="stylesheet")["href"] == "assets/site.css"
 
 
 def test_internal_links_and_assets_are_relative_and_exist(built):
