@@ -45,6 +45,8 @@ class SiteSettings:
     digits: dict[str, str]
     map: MapSettings
     cname: str | None = None
+    allow: dict[str, list[str]] = field(default_factory=dict)
+    """Origins added to the pages' Content-Security-Policy, by kind (``csp.DIRECTIVES``)."""
 
 
 @dataclass(slots=True)
@@ -263,7 +265,8 @@ def _settings(data: dict) -> SiteSettings:
     return SiteSettings(
         title=data["title"], description=data.get("description", {}),
         languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
-        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"))
+        digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"),
+        allow=data.get("allow", {}))
 
 
 def _entity(kind: str, entry: dict) -> Entity:

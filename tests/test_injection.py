@@ -58,6 +58,9 @@ UNMADE = """async () => {
   const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const hashes = new Set((policy ? policy.content : '').match(/'sha256-[^']+'/g) || []);
   const unsafeUrl = /^(javascript|vbscript|livescript|data:text|data:image\\/svg)/;
+  const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster',
+    'background', 'xlink:href', 'srcset', 'cite', 'ping', 'lowsrc', 'dynsrc', 'codebase',
+    'manifest', 'icon', 'longdesc', 'usemap', 'to', 'values', 'from', 'by']);
   const clean = value => value.replace(/[\\u0000-\\u0020\\u007f-\\u00a0]+/g, '').toLowerCase();
   const forbidden = 'iframe, frame, frameset, object, embed, applet, portal, base, isindex, '
     + 'keygen, bgsound, xml, marquee, dialog, [popover], [autofocus], [srcdoc], [formaction], '
@@ -71,7 +74,9 @@ UNMADE = """async () => {
     for (const attr of el.getAttributeNames()) {
       const value = clean(el.getAttribute(attr));
       if (attr.startsWith('on')) bad.push(`${el.tagName} ${attr}`);
-      if (unsafeUrl.test(value)) bad.push(`${el.tagName} ${attr}=${value.slice(0, 40)}`);
+      if (urlAttributes.has(attr) && unsafeUrl.test(value)) {
+        bad.push(`${el.tagName} ${attr}=${value.slice(0, 40)}`);
+      }
       if (attr === 'style' && /javascript|expression|url\\(|behavior|binding/.test(value)) {
         bad.push(`${el.tagName} style=${value.slice(0, 40)}`);
       }
