@@ -52,9 +52,10 @@ for (const name of ['alert', 'confirm', 'prompt', 'print']) {
 }
 Object.defineProperty(window, '__xss__', {set: v => window.__ran__.push('__xss__ = ' + v)});
 """
-UNMADE = """async () => {
-  // Everything in the DOM that our templates, Leaflet and sanitized Markdown never make.
-  const bad = [], here = location.origin;
+UNMADE = """async scope => {
+  // Everything in the DOM (or in the element ``scope`` selects) that our templates,
+  // Leaflet and sanitized Markdown never make.
+  const bad = [], here = location.origin, root = scope ? document.querySelector(scope) : document;
   const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
   const hashes = new Set((policy ? policy.content : '').match(/'sha256-[^']+'/g) || []);
   const unsafeUrl = /^(javascript|vbscript|livescript|data:text|data:image\\/svg)/;
@@ -66,10 +67,10 @@ UNMADE = """async () => {
     + 'keygen, bgsound, xml, marquee, dialog, [popover], [autofocus], [srcdoc], [formaction], '
     + 'style:not(head > style), meta:not(head > meta), link:not(head > link), '
     + 'svg animate, svg set, svg use, svg foreignObject, math, image, input[type=image]';
-  for (const el of document.querySelectorAll(forbidden)) {
+  for (const el of root.querySelectorAll(forbidden)) {
     bad.push('element ' + el.outerHTML.slice(0, 80));
   }
-  for (const el of document.querySelectorAll('*')) {
+  for (const el of root.querySelectorAll('*')) {
     if (el instanceof HTMLUnknownElement) bad.push('unknown element ' + el.tagName);
     for (const attr of el.getAttributeNames()) {
       const value = clean(el.getAttribute(attr));
@@ -82,10 +83,10 @@ UNMADE = """async () => {
       }
     }
   }
-  for (const el of document.querySelectorAll('meta[http-equiv]')) {
+  for (const el of root.querySelectorAll('meta[http-equiv]')) {
     if (el.httpEquiv.toLowerCase() !== 'content-security-policy') bad.push('meta ' + el.httpEquiv);
   }
-  for (const script of document.querySelectorAll('script')) {
+  for (const script of root.querySelectorAll('script')) {
     if (script.src) {
       const url = new URL(script.src);
       if (url.origin !== here || !url.pathname.includes('/assets/')) {
@@ -100,7 +101,7 @@ UNMADE = """async () => {
       if (!hashes.has(hash)) bad.push('script the build did not hash: ' + script.textContent);
     }
   }
-  for (const el of document.querySelectorAll('[href], [src], [action]')) {
+  for (const el of root.querySelectorAll('[href], [src], [action]')) {
     const url = el.href || el.src || el.action;
     if (typeof url === 'string' && clean(url).startsWith('javascript')) bad.push('url ' + url);
   }
@@ -121,6 +122,7 @@ OPEN_IN_PLACE = """name => {
   window[name].getPopup().options.autoPan = false;
   window[name].openPopup();
 }"""
+MAP = ".leaflet-container"
 HOVER = """name => {
   window[name]._icon.scrollIntoView({block: 'center', inline: 'center'});
   const box = window[name]._icon.getBoundingClientRect();
@@ -217,14 +219,17 @@ class Findings:
         self.sinks[self.sink] += [f"{where}: {item}" for item in found]
 
 
-def look(visit: PageVisit, findings: Findings, where: str, url: str) -> None:
-    """Record what ran and what the DOM holds that the templates did not make."""
+def look(visit: PageVisit, findings: Findings, where: str, url: str,
+         scope: str | None = None) -> None:
+    """Record what ran and what the DOM (or the element ``scope`` selects: the map, whose
+    popups and tooltips are all that changed since the page was looked at) holds that the
+    templates did not make."""
     from playwright.sync_api import Error
 
     page = visit.page
     try:
         findings.add(where, page.evaluate("window.__ran__.splice(0)"))
-        findings.add(where, page.evaluate(UNMADE))
+        findings.add(where, page.evaluate(UNMADE, scope))
     except Error as error:  # something in the page took it elsewhere
         findings.add(where, [f"{error.message.splitlines()[0]} (now at {page.url})"])
     if page.url != url:
@@ -265,7 +270,7 @@ def visit_maps(browser, visit: PageVisit, findings: Findings, path: str) -> Page
         show(visit.page, name)
         visit.page.evaluate(OPEN_IN_PLACE, name)
         visit.page.wait_for_function(f"window['{name}'].isPopupOpen()")
-        look(visit, findings, f"{path} {name}", url)
+        look(visit, findings, f"{path} {name}", url, MAP)
     for name in names:
         findings.sink = "tooltips"
         before = len(findings.sinks["tooltips"])
@@ -273,7 +278,7 @@ def visit_maps(browser, visit: PageVisit, findings: Findings, path: str) -> Page
         visit.page.mouse.move(*visit.page.evaluate(HOVER, name))
         if not visit.page.locator(".leaflet-tooltip").count():
             findings.add(f"{path} {name}", ["no tooltip shown on hover"])
-        look(visit, findings, f"{path} {name}", url)
+        look(visit, findings, f"{path} {name}", url, MAP)
         visit.page.mouse.move(0, 0)
         if len(findings.sinks["tooltips"]) > before:
             visit.close()
