@@ -255,6 +255,7 @@ def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
     search index is started here if not before. The digest of every file."""
     from .pool import RenderJob
     from .progress import Progress
+    from .sitemap import page_dates
 
     progress = Progress(len(stale), enabled=False if quiet else None)
     job = RenderJob(renderer, staging, stale, progress.advance)  # forks: before any thread
@@ -262,7 +263,7 @@ def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
         search.start()  # if not started before
         job.render_here()  # a few pages, while Pagefind runs
         others = other_files(renderer.site, renderer.dirs, renderer,
-                             [spec.output for spec in specs], cache, search,
+                             page_dates(renderer.site, specs), cache, search,
                              {path: old_digests[path] for path in unchanged
                               if path in old_digests})
         with closing(others):
@@ -277,12 +278,13 @@ def _assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
     return digests
 
 
-def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search,
+def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search,
                 unchanged: dict[str, str]) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
     """Every file that is not a page, computed from the model: add new kinds here.
 
     Files are given one at a time, to be written at once: a big site's exports and search
-    index would otherwise all be held in memory. ``search`` is the search index, started
+    index would otherwise all be held in memory. ``dates``: each page's output path and
+    its date in the sitemap (``sitemap.page_dates``). ``search`` is the search index, started
     before: Pagefind works in its own processes meanwhile. ``cache`` is the folder where
     exports are kept between builds. ``unchanged``: path -> last digest of the files made
     from the same inputs as last time (the feeds, when their sheets are the same; the
@@ -290,7 +292,7 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     """
     from .exports import export_files
     from .schema import schema_files
-    from .sitemap import sitemap
+    from .sitemap import robots, sitemap
 
     def made(path: str, make: Callable[[], bytes]) -> bytes | Unread:
         return Unread(unchanged[path], make) if path in unchanged else make()
@@ -302,8 +304,9 @@ def other_files(site, dirs, renderer, page_paths: list[str], cache: Path, search
     yield from schema_files().items()
     yield from export_files(site, cache)
     yield ".nojekyll", b""
-    listed = [path for path in page_paths if path not in renderer.draft_pages]
+    listed = {path: date for path, date in dates.items() if path not in renderer.draft_pages}
     yield SITEMAP, made(SITEMAP, functools.partial(sitemap, site.settings, listed))
+    yield "robots.txt", robots(site.settings)
     if site.settings.cname:
         yield "CNAME", (site.settings.cname + "\n").encode("ascii")
     yield from search.files()
@@ -318,6 +321,7 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[s
     drafts' (a sheet's move out of draft may publish an entity: lists, links and maps
     change)."""
     from .render import ENTITY_KINDS, archive_sheets
+    from .sitemap import page_dates
 
     sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
     published = " ".join(site.entities) + ";" + " ".join(sorted(site.marked))
@@ -342,7 +346,8 @@ def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[s
                       for spec in specs}
     prints_by_path.update((urls.feed_path(language), fingerprint("feed"))
                           for language in site.settings.languages)
-    prints_by_path[SITEMAP] = prints.of([], also="\n".join(spec.output for spec in specs))
+    prints_by_path[SITEMAP] = prints.of([], also="\n".join(
+        f"{path} {date}" for path, date in page_dates(site, specs).items()))
     return prints_by_path
 
 

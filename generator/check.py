@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import references
+from .csp import check_allowed_origins
 from .editorial_rules import check_reviews, check_roles, check_sheet_dates
 from .errors import Problem
 from .hygiene import check_hygiene
@@ -61,6 +62,8 @@ class ContentCheck:
         self.shapeless = not readable or any(p.is_error for p in self.problems)
         """True once a file of the wrong shape was met: entities that only such a sheet
         mentions would be reported as unused."""
+        if isinstance(site.data, dict):
+            self.problems.extend(check_allowed_origins(site))
         if self.shapeless:
             return
         self.index = references.index_entities(registries, self.problems)

@@ -155,11 +155,22 @@ def _claim_rows(sheet: Sheet, languages: list[str]) -> bytes:
         anonymous = who.anonymous or {}
         texts = [claim.text.get(lang, "") for lang in languages]
         descriptions = [anonymous.get(lang, "") for lang in languages]
-        writer.writerow([sheet.slug, claim.id, *texts, who.entity_id or "", *descriptions,
-                         claim.via or "", " ".join(claim.sentences),
-                         source_kind(sheet, claim), " > ".join(outlets(sheet, claim)),
-                         claim.review.verdict, claim.review.checked or ""])
+        writer.writerow([sheet.slug, claim.id, *map(inert_cell, texts), who.entity_id or "",
+                         *map(inert_cell, descriptions), claim.via or "",
+                         " ".join(claim.sentences), source_kind(sheet, claim),
+                         " > ".join(outlets(sheet, claim)), claim.review.verdict,
+                         claim.review.checked or ""])
     return out.getvalue().encode("utf-8")
+
+
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def inert_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that would start a formula (``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, as OWASP
+    advises against CSV injection."""
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def places_geojson(site: Site) -> dict:

@@ -7,11 +7,13 @@ also breaks the id pattern and the user should learn the real reason at once.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import Problem
 from .loader import Document
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+"""Embeddings, overrides and isolates, and the direction marks LRM, RLM and ALM."""
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 PERSIAN_FORMS = re.compile("[\u06cc\u06a9]")  # ی ک, where Arabic writes ي ك
 ARABIC_FORMS = re.compile("[\u064a\u0643]")
@@ -27,7 +29,8 @@ def check_hygiene(document: Document) -> list[Problem]:
         fields = {part for part in path if isinstance(part, str)}
         if match := BIDI_CONTROLS.search(value):
             problems.append(document.problem(path, f"invisible bidi control U+{ord(match[0]):04X} "
-                                             f"at character {match.start() + 1}; delete it",
+                                             f"({unicodedata.name(match[0])}) at character "
+                                             f"{match.start() + 1}; delete it",
                                              "text-bidi-control", "warning"))
         if fields & ID_FIELDS and (match := ZERO_WIDTH.search(value)):
             problems.append(document.problem(path, f"invisible zero-width character "

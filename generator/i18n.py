@@ -8,12 +8,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-RTL_LANGUAGES = {"ar", "fa", "ckb", "he", "ur", "ps", "sd", "ug", "yi", "dv"}
 DIGITS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 
 
@@ -61,9 +60,18 @@ def quotation_marks(text: str, language: str) -> str:
     return ENGLISH_QUOTES.sub(lambda m: f"{marks[0]}{m[1]}{marks[1]}", text)
 
 
+@cache
 def direction(language: str) -> str:
-    """``rtl`` for right-to-left languages, else ``ltr``."""
-    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+    """``rtl`` or ``ltr``: the language's text direction in CLDR, by its script where the
+    code names one (``az-Arab`` right to left, ``sd-Deva`` left to right); a code CLDR
+    does not know is read by its script alone, then its language, else left to right."""
+    base, _, subtag = language.partition("-")
+    for code in (language, f"und-{subtag}" if subtag else base, base):
+        try:
+            return Locale.parse(code, sep="-").text_direction
+        except (ValueError, LookupError, UnknownLocaleError):
+            continue
+    return "ltr"
 
 
 @cache

@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import fastload
 from .errors import Problem
+from .yamlerrors import syntax_problem
 
 MAX_FILE_BYTES = 5_000_000
 """A content file larger than this is refused: hand-edited facts are never that big."""
@@ -236,51 +237,6 @@ def _parse(document: Document, text: str) -> tuple[Document, list[Problem]]:
         document.data = builder.build(node, ())
         return document, builder.problems
     except yaml.MarkedYAMLError as error:
-        return document, [_syntax_problem(error, display, text)]
+        return document, [syntax_problem(error, display, text)]
     finally:
         loader.dispose()
-
-
-UNCLOSED_CONTEXTS = ("while parsing a flow", "while scanning a quoted scalar",
-                     "while scanning a double-quoted", "while scanning a single-quoted")
-"""Errors whose real cause is where something was opened, not where parsing gave up."""
-
-
-SYNTAX_HINTS = {
-    "mapping values are not allowed here": "a ':' inside a value needs quotes, or this line is "
-                                           "indented wrongly",
-    "expected <block end>": "this line is indented differently from the lines above it",
-    "could not find expected ':'": "a key needs ':' after it, or a quote is not closed",
-    "found unexpected end of stream": "a quote or bracket opened here is never closed",
-}
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
-    """One located line for a parse error, at its real cause, with a hint and an excerpt."""
-    if "'\\t'" in str(error.problem) or "\t" in str(error.problem):
-        mark = error.problem_mark
-        return Problem(display, mark.line + 1, mark.column + 1, "error",
-                       "tab character: YAML must be indented with spaces", "yaml-tab")
-    unclosed = (error.context or "").startswith(UNCLOSED_CONTEXTS) and error.context_mark
-    mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    if unclosed:
-        what = error.context.removeprefix("while parsing a ").removeprefix("while scanning a ")
-        message = (f"unclosed {what} opened here: {error.problem} "
-                   f"(on line {error.problem_mark.line + 1})")
-    else:
-        message = " ".join(part for part in (error.context, error.problem) if part)
-    hint = next((h for key, h in SYNTAX_HINTS.items() if key in message), None)
-    if hint:
-        message += f" — {hint}"
-    rule = getattr(error, "rule", "yaml-syntax")
-    prefix = "" if rule != "yaml-syntax" else "YAML syntax: "
-    return Problem(display, line, col, "error", f"{prefix}{message}{_excerpt(text, line)}", rule)
-
-
-def _excerpt(text: str, line: int) -> str:
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines) or not lines[line - 1].strip():
-        return ""
-    shown = lines[line - 1].strip()
-    return f' | {shown[:60]}{"…" if len(shown) > 60 else ""}'

@@ -45,6 +45,8 @@ class SiteSettings:
     arabic_months: str | None = None
     """``levantine`` (أيلول) or ``egyptian`` (سبتمبر) month names for every Arabic date;
     None: the Arabic locale's own."""
+    allow: dict[str, list[str]] = field(default_factory=dict)
+    """Origins added to the pages' Content-Security-Policy, by kind (``csp.DIRECTIVES``)."""
 
 
 @dataclass(slots=True)
@@ -306,7 +308,8 @@ def _settings(data: dict) -> SiteSettings:
         title=data["title"], description=data.get("description", {}),
         languages=data["languages"], base_url=base_url, locales=data.get("locales", {}),
         digits=data.get("digits", {}), map=MapSettings(**map_data), cname=data.get("cname"),
-        arabic_months=data.get("arabic_months"))
+        arabic_months=data.get("arabic_months"),
+        allow=data.get("allow", {}))
 
 
 def _entity(kind: str, entry: dict) -> Entity:

@@ -439,7 +439,7 @@ class Renderer:
             html = self.env.get_template(template).render(page=page, site=self.site, **extra)
         except TemplateError as error:
             raise BuildError(_template_message(template, error)) from error
-        return path, apply_policy(html, self.site.settings.map.tiles)
+        return path, apply_policy(html, self.site.settings.map.tiles, self.site.settings.allow)
 
 
 def _template_message(template: str, error: TemplateError) -> str:

@@ -126,9 +126,16 @@ RULES = {rule.id: rule for rule in [
     Rule("stale-translation", "warning", "The source-language text changed after its "
          "translation was confirmed.", "summary.ar edited after `--confirm-translations`",
          "Review the translation, then run `build-site check --confirm-translations FILE`."),
+    Rule("csp-origin", "error", "An origin under `allow:` in site.yml is not a plain https "
+         "origin: a path, a keyword or a quote would widen or break every page's "
+         "Content-Security-Policy.", "allow: {script: [\"https://stats.example.org/js\"]}",
+         "Write the scheme and host alone: `https://stats.example.org` (`https://*.host` for "
+         "its subdomains)."),
     Rule("text-bidi-control", "warning", "Invisible bidi control characters (U+202A–U+202E, "
-         "U+2066–U+2069) can reorder how text displays.", "a name pasted from a web page with "
-         "U+202B", "Delete the invisible character (the message gives its position)."),
+         "U+2066–U+2069) and direction marks (LRM U+200E, RLM U+200F, ALM U+061C) can reorder "
+         "how text displays; the site sets each text's direction itself.",
+         "a name pasted from a web page with U+202B",
+         "Delete the invisible character (the message gives its position)."),
     Rule("text-zero-width", "error", "A zero-width character hides inside an id, name alias or "
          "language code.", "id: mike\u200b-pompeo", "Retype the value."),
     Rule("text-mixed-letters", "warning", "Arabic text mixes Persian letter forms (ی ک) with "

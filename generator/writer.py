@@ -27,6 +27,7 @@ import ctypes
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -270,12 +271,12 @@ def _copy(site: Path, cache: Path, name: str) -> None:
     """Make ``cache/name`` a copy of ``site`` in hard links (its files are never written
     to, so they can be shared); a killed copy leaves only ``name.part``, a leftover."""
     partial = cache / f"{name}.part"
-    result = subprocess.run(["cp", "-al", "--", str(site), str(partial)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if result.returncode == 0:
-        os.replace(partial, cache / name)
-    else:  # no spare: the next build assembles its site from nothing, as this one did
+    try:
+        shutil.copytree(site, partial, symlinks=True, copy_function=os.link)
+    except OSError:  # no spare: the next build assembles its site from nothing, as this one did
         shutil.rmtree(partial, ignore_errors=True)
+    else:
+        os.replace(partial, cache / name)
 
 
 def files_under(root: str) -> tuple[set[str], set[str]]:
@@ -308,9 +309,16 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+REMOVE = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, True)"
+"""What the background remover runs: ``shutil.rmtree`` of each folder it is given."""
+
+
 def delete_in_background(*folders: Path) -> None:
-    """Delete ``folders`` without waiting: a large old site takes seconds to unlink."""
-    subprocess.Popen(["rm", "-rf", "--", *map(str, folders)], stdout=subprocess.DEVNULL,
+    """Delete ``folders`` without waiting: a large old site takes seconds to unlink. A
+    detached Python (this interpreter, by its full path: no PATH lookup, no shell) removes
+    them with ``shutil.rmtree`` and outlives the build."""
+    subprocess.Popen([sys.executable, "-I", "-c", REMOVE, *map(os.path.abspath, folders)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)
 
 

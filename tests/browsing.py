@@ -29,10 +29,13 @@ def launch(driver):
 
 class PageVisit:
     """A tab that loads pages with console errors, failed local requests and outside
-    requests kept (per page)."""
+    requests kept (per page). With ``bypass_csp`` the pages' Content-Security-Policy is
+    ignored, as on a host whose own headers or an override template dropped it."""
 
-    def __init__(self, browser, url: str, width: int = 1280):
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
+    def __init__(self, browser, url: str, width: int = 1280, bypass_csp: bool = False):
+        self.context = browser.new_context(viewport={"width": width, "height": 900},
+                                           bypass_csp=bypass_csp)
+        self.page = self.context.new_page()
         self.origin = urlparse(url).netloc
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -75,7 +78,7 @@ class PageVisit:
         assert self.outside == [], self.outside
 
     def close(self) -> None:
-        self.page.close()
+        self.context.close()
 
     def __enter__(self) -> PageVisit:
         return self

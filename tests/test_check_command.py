@@ -4,14 +4,18 @@ confirmations kept outside the hand-edited files."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
-from conftest import FIXTURES
+import yaml
+from conftest import FIXTURES, REPO
 from test_content_errors import TARGETS, expectation, minimal_project
 
 from generator.build import load_and_check
 from generator.cli import main
+from generator.commands.check import annotation
+from generator.errors import Problem
 
 WARNINGS = sorted((FIXTURES / "warnings").glob("*.yml"))
 
@@ -97,7 +101,32 @@ def test_check_from_inside_a_subfolder_finds_the_project(tmp_path, monkeypatch, 
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit_:
-        main(["--project", str(tmp_path), "check"])
-    assert exit_.value.code == 2
+    assert main(["--project", str(tmp_path), "check"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
     shutil.rmtree(tmp_path)
+
+
+def test_github_format_writes_workflow_annotations(tmp_path, capsys):
+    project, _ = minimal_project(tmp_path, FIXTURES / "broken/places-longitude.yml")
+    assert main(["--project", str(project.root), "check", "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    (line,) = out.splitlines()
+    assert line.startswith(f"::error file={TARGETS['places']},line=6,col=8,title=schema-range::")
+    assert err.startswith("1 errors")
+
+
+def test_github_annotations_escape_what_would_end_them():
+    problem = Problem("content/a,b:c.yml", 0, 0, "warning", "50% off\nnext: line", "r:1")
+    assert annotation(problem) == \
+        "::warning file=content/a%2Cb%3Ac.yml,title=r%3A1::50%25 off%0Anext: line"
+
+
+def test_pre_commit_hook_runs_check_on_content_changes(project, capsys):
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert {"id", "name", "entry", "language"} <= hook.keys() and hook["language"] == "python"
+    assert hook["pass_filenames"] is False  # references cross files: all content is checked
+    files = re.compile(hook["files"])
+    assert files.search("content/sheets/one.yml") and not files.search("site/data/x.yml")
+    program, *args = hook["entry"].split()
+    assert program == "build-site"
+    assert main(["--project", str(project.root), *args]) == 0

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+from importlib import metadata
 
 from conftest import REPO
 
@@ -53,5 +56,49 @@ def test_init_never_writes_into_a_folder_that_has_files(tmp_path):
     (folder / "notes.txt").write_text("mine")
     result = build_site(tmp_path, "init", "existing")
     assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "not an empty folder" in result.stderr
+    assert result.stderr.count("\n") == 1 and "holds files" in result.stderr
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_init_dot_accepts_a_fresh_clone(tmp_path):
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".vscode").mkdir()
+    result = build_site(tmp_path, "init", ".")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "content" / "site.yml").is_file()
+    assert "next: build-site serve" in result.stdout
+
+
+def test_init_never_writes_over_a_file_in_a_dot_folder(tmp_path):
+    workflow = tmp_path / ".github" / "workflows" / "pages.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("mine")
+    result = build_site(tmp_path, "init", ".")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert workflow.read_text() == "mine" and not (tmp_path / "content").exists()
+
+
+def test_schema_headers_point_at_files_in_the_repository(tmp_path):
+    assert build_site(tmp_path, "init", "new").returncode == 0
+    assert build_site(tmp_path / "new", "new", "second-sheet").returncode == 0
+    for project in (tmp_path / "new", REPO):
+        files = sorted((project / "content").rglob("*.yml"))
+        assert len(files) >= 5
+        for path in files:
+            header = path.read_text("utf-8").splitlines()[0]
+            match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", header)
+            assert match, path
+            assert (path.parent / match[1]).resolve().is_file(), path
+
+
+def test_init_names_the_generator_installed_and_says_so(tmp_path):
+    result = build_site(tmp_path, "init", "new")
+    written = (tmp_path / "new" / "requirements.txt").read_text("utf-8").splitlines()
+    installed = metadata.distribution("factsheet-site")
+    direct = json.loads(installed.read_text("direct_url.json") or "{}")
+    if direct.get("url"):  # installed from a folder, an archive or a repository
+        assert written[-1].startswith("factsheet-site @ ") and direct["url"] in written[-1]
+    else:
+        assert written[-1] == f"factsheet-site=={installed.version}"
+    assert f"requirements.txt (the GitHub workflow installs it) names {written[-1]}" in \
+        result.stdout

@@ -157,3 +157,38 @@ def test_feed_lists_the_latest_sheets_newest_first(tmp_path):
     ids = [entry.id.rstrip("/").rsplit("/", 1)[1] for entry in feed.entries]
     assert ids == ["sheet-33", *(f"sheet-{n:02d}" for n in range(60) if n != 33)][:50]
     assert feed.feed.updated.startswith("2020-10-02")
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def lastmods(site) -> dict[str, str]:
+    tree = etree.parse(str(site / "sitemap.xml"))
+    return {url.findtext("s:loc", namespaces=SITEMAP_NS):
+            url.findtext("s:lastmod", namespaces=SITEMAP_NS)
+            for url in tree.getroot().iterfind("s:url", SITEMAP_NS)}
+
+
+def test_sitemap_dates_each_page_by_its_newest_sheet(project):
+    sheet = project.content / "sheets" / f"{SHEET}.yml"
+    build(project, quiet=True)
+    dates = lastmods(project.site)
+    base = "https://example.github.io/factsheets/"
+    assert dates[f"{base}en/sheets/{SHEET}/"] == "2020-10-01"  # published: 2020-10
+    assert dates[f"{base}ar/places/baghdad/"] == "2020-10-01"
+    assert set(dates.values()) == {"2020-10-01"}
+
+    text = sheet.read_text("utf-8")
+    sheet.write_text(text + "corrections:\n  - date: 2021-05-06\n    text: {ar: صحح, en: Fixed}\n",
+                     "utf-8")
+    build(project, quiet=True)  # an edit's build: the sitemap is made again
+    dates = lastmods(project.site)
+    assert dates[f"{base}en/sheets/{SHEET}/"] == "2021-05-06"
+    assert dates[f"{base}ar/places/baghdad/"] == "2021-05-06"
+    assert dates[f"{base}en/"] == "2021-05-06"
+
+
+def test_robots_names_the_sitemap(built):
+    robots = (built.site / "robots.txt").read_text("utf-8").splitlines()
+    assert robots[:2] == ["User-agent: *", "Allow: /"]
+    assert "Sitemap: https://example.github.io/factsheets/sitemap.xml" in robots

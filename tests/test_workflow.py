@@ -74,6 +74,14 @@ def test_workflow_deploys_with_the_official_pages_actions():
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "site"
     readme = (REPO / "README.md").read_text("utf-8")
-    install = re.search(r"```bash\n(python3 -m pip install \. && build-site)\n```", readme)
+    install = re.search(r"```bash\n(python3 -m pip install \.) && (build-site)\n```", readme)
     assert install, "README's first command changed"
-    assert install.group(1) in [step.get("run") for step in steps]
+    runs = [step.get("run") for step in steps]
+    assert [run for run in runs if run in install.groups()] == list(install.groups())
+
+
+@pytest.mark.parametrize("path", workflows(), ids=lambda p: p.name)
+def test_workflow_checks_the_content_before_building(path):
+    steps = yaml.safe_load(path.read_text("utf-8"))["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert runs.index("build-site check --format github") < runs.index("build-site")

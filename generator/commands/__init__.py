@@ -3,6 +3,6 @@
 ``COMMANDS`` is the order they appear in ``build-site --help``.
 """
 
-from . import build, check, extract, init, publish, serve
+from . import build, check, extract, init, new, publish, serve
 
-COMMANDS = [build, check, extract, publish, serve, init]
+COMMANDS = [build, check, new, extract, publish, serve, init]

@@ -24,8 +24,9 @@ HELP = "check the content and print every problem; writes nothing"
 def register(commands) -> None:
     parser = commands.add_parser("check", help=HELP, description=HELP)
     parser.add_argument("path", nargs="?", help="project, or a content file or folder in it")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text lines (default) or one JSON document")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="text lines (default), one JSON document, or GitHub Actions "
+                        "workflow annotations (shown on the changed lines of a pull request)")
     parser.add_argument("--strict", action="store_true",
                         help="missing translations are errors, not warnings")
     parser.add_argument("--confirm-translations", metavar="FILE", type=Path,
@@ -44,6 +45,10 @@ def run(project: Project, args: argparse.Namespace) -> int:
     drafts = list_drafts(documents) if valid else []
     if args.format == "json":
         print(json.dumps(_as_json(problems, languages, drafts), ensure_ascii=False, indent=1))
+    elif args.format == "github":
+        for problem in problems:
+            print(annotation(problem))
+        print(_summary(problems, languages), file=sys.stderr)
     else:
         print_problems(problems)
         for draft in drafts:
@@ -92,6 +97,24 @@ def list_drafts(documents: Documents) -> list[str]:
                   for i, entry in enumerate(document.data or [])
                   if entry.get("status") == DRAFT]
     return found
+
+
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions workflow command (``::error file=...::message``)."""
+    properties = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        properties += [f"line={problem.line}", f"col={problem.col}"]
+    properties.append(f"title={_escape_property(problem.rule)}")
+    kind = "error" if problem.is_error else "warning"
+    return f"::{kind} {','.join(properties)}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _as_json(problems: list[Problem], languages: dict[str, tuple[int, int]],

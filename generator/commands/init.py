@@ -18,10 +18,14 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
-    from ..scaffold import create_project  # reads package metadata: only when run
+    from ..scaffold import create_project, requirement  # reads package metadata
 
     folder = Path(args.directory)
     written = create_project(folder)
-    print(f"build-site: created {len(written)} files in {folder}/; next:\n"
-          f"  cd {folder} && build-site serve")
+    line, source = requirement()
+    print(f"build-site: created {len(written)} files in {folder}/")
+    print(f"build-site: requirements.txt (the GitHub workflow installs it) names {line}: "
+          f"{source}")
+    move = "" if folder.resolve() == Path.cwd() else f"cd {folder} && "
+    print(f"next: {move}build-site serve")
     return 0
