@@ -98,8 +98,10 @@ class DocumentCache:
                 if parsed is not None:
                     self.kept.put(*parsed)
 
-    def save(self) -> None:
-        self.kept.save()
+    def save(self, drop: bool = True) -> None:
+        """Keep what was parsed and checked; ``drop``: forget the files not asked for
+        (a build does; a check leaves them to the next build)."""
+        self.kept.save(drop)
 
     def close(self) -> None:
         """Let go of the cache; unless saved, this build changed nothing in it."""

@@ -44,7 +44,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +59,16 @@ FORMAT = 1
 
 def cache_folder(project: Project) -> Path:
     return project.root / CACHE
+
+
+def made_cache_folder(project: Project) -> Path:
+    """The cache folder, made if missing, with a ``.gitignore`` that keeps it out of git."""
+    folder = cache_folder(project)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# build-site's cache: nothing here is content\n*\n")
+    return folder
 
 
 def scan_inputs(project: Project, template_dirs: tuple[Path, ...]) -> dict[str, list[int]]:
@@ -145,11 +154,7 @@ def save(project: Project, state: State, outputs: dict) -> None:
     """Write both records, each atomically (temporary file, then rename); the old state
     goes first, so that a build killed between the two never finds the new outputs
     beside a state that still matches the old site."""
-    folder = cache_folder(project)
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# build-site's cache: nothing here is content\n*\n")
+    folder = made_cache_folder(project)
     (folder / "state.json").unlink(missing_ok=True)  # killed before the next one: untrusted
     for name, value in (("outputs.json", outputs), ("state.json", {"state": state.__dict__})):
         temporary = folder / f".{name}.tmp"
@@ -186,7 +191,7 @@ def hasher(data: bytes = b""):
     return hashlib.blake2b(data, digest_size=16)
 
 
-CODE_PACKAGES = ("pyyaml", "jsonschema", "markdown", "nh3", "pagefind")
+CODE_MODULES = ("yaml", "jsonschema", "markdown", "nh3", "pagefind")
 """Libraries whose upgrade may change what the cached values would be."""
 
 
@@ -194,10 +199,16 @@ CODE_PACKAGES = ("pyyaml", "jsonschema", "markdown", "nh3", "pagefind")
 def code_signature() -> str:
     """Identity of the code behind every kept value (parses, checks, exports, search
     records and indexes): after a change to the generator, Python or a library that
-    makes them, nothing is answered from the cache."""
+    makes them, nothing is answered from the cache. A library is known by its installed
+    main file (path, time and size; an upgrade writes it anew), found without importing
+    it: a check answered from the cache imports none of them."""
+    from importlib.util import find_spec
+
     signature = hasher(sys.version.encode())
-    for name in CODE_PACKAGES:
-        signature.update(f"{name}={version(name)};".encode())
+    for name in CODE_MODULES:
+        origin = find_spec(name).origin
+        info = os.stat(origin)
+        signature.update(f"{name}={origin}:{info.st_mtime_ns}:{info.st_size};".encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
