@@ -250,10 +250,16 @@ class SearchIndex:
     two records and runs Pagefind over one shard.
     """
 
-    def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None):
+    def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None,
+                 later: bool = False):
+        """``later``: when shards changed but not how many there are, publish the old
+        site's indexes as they were and leave the new ones to the next build (``deferred``
+        says so): a preview server shows an edit's pages before its search."""
         self.site = site
         self.cache = cache
         self.previous = previous
+        self.later = later
+        self.deferred = False
         self.published: dict[str, list[str]] = {}
         """Folder of an index in the old site -> its files (once started)."""
         self.shards: dict[str, str] = {}
@@ -277,6 +283,8 @@ class SearchIndex:
             by_number.setdefault(_shard(entry[0], count), []).append(entry)
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
+        if self.later and self._defer():
+            return
         stale = [(digest, [(path, made_of, make()) for path, made_of, make in shard])
                  for digest, shard in zip(self.shards, shards, strict=True)
                  if not self._published_before(digest)]  # only their records are made
@@ -290,6 +298,20 @@ class SearchIndex:
                 self.pending.append(self.runs.submit(_index, pages,
                                                      Path(self.scratch.name, digest)))
             documents.save()
+
+    def _defer(self) -> bool:
+        """Take the old site's indexes as they are, if a shard changed and the old site
+        has every index, complete, in the same folders; whether it did."""
+        previous, new = self.previous, self.shards
+        if (previous is None or sorted(previous.shards.values()) != sorted(new.values())
+                or all(map(self._published_before, new))):
+            return False
+        self.shards = dict(previous.shards)
+        if not all(map(self._published_before, self.shards)):
+            self.shards = new
+            return False
+        self.deferred = True
+        return True
 
     def _published_before(self, digest: str) -> bool:
         """Whether the old site holds this shard's index, complete, in the same folder."""
@@ -310,8 +332,8 @@ class SearchIndex:
         for run in self.pending:
             run.result()
         for digest, folder in self.shards.items():
-            output = Path(self.scratch.name, digest)
-            if not output.is_dir():  # unchanged: as published last time
+            output = Path(self.scratch.name, digest) if self.scratch else None
+            if output is None or not output.is_dir():  # unchanged: as published last time
                 yield from ((path, Unread(self.previous.files[path],
                                           partial(_read, self.previous.site, path)))
                             for path in self.published[folder])
