@@ -252,9 +252,9 @@ class SearchIndex:
 
     def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None,
                  later: bool = False):
-        """``later``: when shards changed but not how many there are, publish the old
-        site's indexes as they were and leave the new ones to the next build (``deferred``
-        says so): a preview server shows an edit's pages before its search."""
+        """``later``: while the indexes stay in the same folders, publish the old site's
+        as they were and leave any new ones to the next build (``deferred`` says so): a
+        preview server shows an edit's pages before its search."""
         self.site = site
         self.cache = cache
         self.previous = previous
@@ -277,14 +277,14 @@ class SearchIndex:
         for path in self.previous.files if self.previous else ():
             if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
                 self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
+        if self.later and self._defer():
+            return
         count = shard_count(self.site)
         by_number: dict[int, list[Entry]] = {}
         for entry in _entries(self.site):
             by_number.setdefault(_shard(entry[0], count), []).append(entry)
         shards = [shard for _, shard in sorted(by_number.items())] or [[]]
         self.shards = {_digest(shard): _folder(n) for n, shard in enumerate(shards)}
-        if self.later and self._defer():
-            return
         stale = [(digest, [(path, made_of, make()) for path, made_of, make in shard])
                  for digest, shard in zip(self.shards, shards, strict=True)
                  if not self._published_before(digest)]  # only their records are made
@@ -300,15 +300,16 @@ class SearchIndex:
             documents.save()
 
     def _defer(self) -> bool:
-        """Take the old site's indexes as they are, if a shard changed and the old site
-        has every index, complete, in the same folders; whether it did."""
-        previous, new = self.previous, self.shards
-        if (previous is None or sorted(previous.shards.values()) != sorted(new.values())
-                or all(map(self._published_before, new))):
+        """Take the old site's indexes as they are, without asking whether a shard
+        changed (the next build does), if the old site has every index, complete, in the
+        folders the site needs now; whether it did."""
+        previous = self.previous
+        if previous is None or sorted(previous.shards.values()) != sorted(shard_folders(
+                self.site)):
             return False
         self.shards = dict(previous.shards)
         if not all(map(self._published_before, self.shards)):
-            self.shards = new
+            self.shards = {}
             return False
         self.deferred = True
         return True
