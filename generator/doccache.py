@@ -90,8 +90,8 @@ class DocumentCache:
         problems is left to the build's own parse, which reports them."""
         from .pool import forks, workers
 
-        if not forks(len(paths)):
-            return
+        if self.kept.db is None or not forks(len(paths)):
+            return  # nowhere to keep them (a read-only project), or too few to fork for
         jobs = [(path, display(path)) for path in paths]
         with multiprocessing.get_context("fork").Pool(workers()) as pool:
             for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
