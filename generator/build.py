@@ -28,6 +28,9 @@ from .writer import Staging, Streamed, Unread, read_assets
 
 SITEMAP = "sitemap.xml"
 """Fingerprinted like a page: by the paths of the pages it lists."""
+SEARCH_PENDING = "search indexes pending"
+"""Recorded among the inputs when a build left the search indexes as they were: no scan
+finds it, so the next build is never taken as a no-op."""
 
 if TYPE_CHECKING:
     from .doccache import DocumentCache
@@ -52,6 +55,8 @@ class BuildResult:
     """True when nothing had changed since the last build, which wrote nothing."""
     left_out: int = 0
     """Draft sheets left out of the site."""
+    search_pending: bool = False
+    """True when the search indexes are the last build's: the next build updates them."""
 
 
 def load_and_check(project: Project, strict: bool = False, cache: DocumentCache | None = None
@@ -99,13 +104,16 @@ def load_site_model(project: Project, cache: DocumentCache, recall: Recall | Non
 
 
 def build(project: Project, quiet: bool = False, recall: Recall | None = None,
-          drafts: bool = False) -> BuildResult:
+          drafts: bool = False, search_later: bool = False) -> BuildResult:
     """Build ``project`` into its ``site/``; raise ContentError and write nothing on errors.
 
     ``quiet`` hides the progress line a long build shows on a terminal. ``recall``: what
     the builds before in this process found of the sheets (``recall.py``), for a process
     that builds again and again. ``drafts``: publish the drafts too, marked as such (a
-    preview); without it they are left out.
+    preview); without it they are left out. ``search_later``: an edit's pages are swapped
+    in with the last build's search indexes when only their contents changed
+    (``search_pending``), and the next build, not a no-op then, indexes them: a preview
+    shows pages first.
     """
     start = time.perf_counter()
     dirs = template_dirs(project.templates)
@@ -124,13 +132,13 @@ def build(project: Project, quiet: bool = False, recall: Recall | None = None,
                                left_out=state.left_out)
         trusted = state is not None and state.site == site_now and bool(site_now)
         result = _build(project, dirs, inputs, state.inputs if trusted else None, quiet,
-                        recall, drafts)
+                        recall, drafts, search_later)
     result.seconds = time.perf_counter() - start
     return result
 
 
 def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, quiet: bool,
-           recall: Recall | None, drafts: bool) -> BuildResult:
+           recall: Recall | None, drafts: bool, search_later: bool = False) -> BuildResult:
     """Everything but the no-op check: the heavy modules are imported from here on. The
     content is loaded while folium draws the maps no build has drawn yet; ``_make_site``
     does the rest. ``inputs_before``: the last build's (``scan_inputs``), when its records
@@ -152,7 +160,7 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
             site, problems = load_site_model(project, cache, recall, drafts)
             cache.save()
         search = SearchIndex(site, cache_folder, Previous(
-            project.site, previous.get("search", {}), previous["files"]))
+            project.site, previous.get("search", {}), previous["files"]), search_later)
         return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
                           drawing, search, drafts)
     finally:
@@ -189,7 +197,8 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
         digests = _assemble(staging, renderer, specs, stale, unchanged, previous["files"],
                             search, cache_folder, quiet)
         search.close()  # its runs are over: only its scratch folder is left to remove
-        state = incremental.State(inputs, list(staging.identity()), len(specs), len(digests),
+        recorded = {**inputs, SEARCH_PENDING: [0, 0]} if search.deferred else inputs
+        state = incremental.State(recorded, list(staging.identity()), len(specs), len(digests),
                                   [list(astuple(problem)) for problem in problems],
                                   drafts, len(site.left_out))
         retired = previous["files"] if trusted and project.site.is_dir() else None
@@ -204,7 +213,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
         staging.abort()
         raise
     return BuildResult(len(specs), len(digests), problems, len(stale),
-                       left_out=len(site.left_out))
+                       left_out=len(site.left_out), search_pending=search.deferred)
 
 
 def _prime(project: Project, recall: Recall, drafts: bool) -> None:

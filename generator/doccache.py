@@ -90,16 +90,18 @@ class DocumentCache:
         problems is left to the build's own parse, which reports them."""
         from .pool import forks, workers
 
-        if not forks(len(paths)):
-            return
+        if self.kept.db is None or not forks(len(paths)):
+            return  # nowhere to keep them (a read-only project), or too few to fork for
         jobs = [(path, display(path)) for path in paths]
         with multiprocessing.get_context("fork").Pool(workers()) as pool:
             for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
                 if parsed is not None:
                     self.kept.put(*parsed)
 
-    def save(self) -> None:
-        self.kept.save()
+    def save(self, drop: bool = True) -> None:
+        """Keep what was parsed and checked; ``drop``: forget the files not asked for
+        (a build does; a check leaves them to the next build)."""
+        self.kept.save(drop)
 
     def close(self) -> None:
         """Let go of the cache; unless saved, this build changed nothing in it."""

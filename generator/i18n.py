@@ -13,6 +13,9 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it: the strings are read at every build."""
+
 DIGITS = {"latn": "0123456789", "arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}
 
 
@@ -94,7 +97,8 @@ def load_strings(template_dirs: tuple[Path, ...], language: str) -> dict[str, st
         for candidate in (language, "en"):
             path = folder / "i18n" / f"{candidate}.yml"
             if path.is_file():
-                strings.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                strings.update(yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+                               or {})
                 break
     return strings
 

@@ -76,14 +76,16 @@ class Kept:
         """True when nothing is kept (a first build, or after a change of code)."""
         return self.db is None or self._run(f"SELECT 1 FROM {self.table} LIMIT 1") is None
 
-    def save(self) -> None:
-        """Make this build's values visible and drop those no longer used, at once."""
+    def save(self, drop: bool = True) -> None:
+        """Make this build's values visible and, with ``drop``, drop those no longer used,
+        at once."""
         if self.db is None:
             return
         try:
-            unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
-                      if key not in self.used]
-            self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
+            if drop:
+                unused = [(key,) for (key,) in self.db.execute(f"SELECT key FROM {self.table}")
+                          if key not in self.used]
+                self.db.executemany(f"DELETE FROM {self.table} WHERE key = ?", unused)
             self.db.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._give_up(error)

@@ -250,10 +250,16 @@ class SearchIndex:
     two records and runs Pagefind over one shard.
     """
 
-    def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None):
+    def __init__(self, site: Site, cache: Path | None = None, previous: Previous | None = None,
+                 later: bool = False):
+        """``later``: while the indexes stay in the same folders, publish the old site's
+        as they were and leave any new ones to the next build (``deferred`` says so): a
+        preview server shows an edit's pages before its search."""
         self.site = site
         self.cache = cache
         self.previous = previous
+        self.later = later
+        self.deferred = False
         self.published: dict[str, list[str]] = {}
         """Folder of an index in the old site -> its files (once started)."""
         self.shards: dict[str, str] = {}
@@ -271,6 +277,8 @@ class SearchIndex:
         for path in self.previous.files if self.previous else ():
             if path.startswith(INDEX_FOLDER):  # assets/pagefind-3/index/... -> assets/pagefind-3
                 self.published.setdefault("/".join(path.split("/", 2)[:2]), []).append(path)
+        if self.later and self._defer():
+            return
         count = shard_count(self.site)
         by_number: dict[int, list[Entry]] = {}
         for entry in _entries(self.site):
@@ -291,6 +299,21 @@ class SearchIndex:
                                                      Path(self.scratch.name, digest)))
             documents.save()
 
+    def _defer(self) -> bool:
+        """Take the old site's indexes as they are, without asking whether a shard
+        changed (the next build does), if the old site has every index, complete, in the
+        folders the site needs now; whether it did."""
+        previous = self.previous
+        if previous is None or sorted(previous.shards.values()) != sorted(shard_folders(
+                self.site)):
+            return False
+        self.shards = dict(previous.shards)
+        if not all(map(self._published_before, self.shards)):
+            self.shards = {}
+            return False
+        self.deferred = True
+        return True
+
     def _published_before(self, digest: str) -> bool:
         """Whether the old site holds this shard's index, complete, in the same folder."""
         previous, folder = self.previous, self.shards[digest]
@@ -310,8 +333,8 @@ class SearchIndex:
         for run in self.pending:
             run.result()
         for digest, folder in self.shards.items():
-            output = Path(self.scratch.name, digest)
-            if not output.is_dir():  # unchanged: as published last time
+            output = Path(self.scratch.name, digest) if self.scratch else None
+            if output is None or not output.is_dir():  # unchanged: as published last time
                 yield from ((path, Unread(self.previous.files[path],
                                           partial(_read, self.previous.site, path)))
                             for path in self.published[folder])

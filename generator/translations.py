@@ -54,9 +54,24 @@ def check_translations(document: Document, languages: list[str], confirmed: dict
 def coverage(documents: Documents) -> dict[str, tuple[int, int]]:
     """language -> (texts present, texts in all), over every content file."""
     languages = documents.site.data["languages"]
-    found = [text for document in documents.all() for _, _, text in texts(document.data, ())]
+    return add_coverage([file_coverage(document, languages) for document in documents.all()])
+
+
+def file_coverage(document: Document, languages: list[str]) -> dict[str, tuple[int, int]]:
+    """language -> (texts present, texts in all), in one content file."""
+    found = [text for _, _, text in texts(document.data, ())]
     return {lang: (sum(bool(t.get(lang, "").strip()) for t in found), len(found))
             for lang in languages}
+
+
+def add_coverage(counts: list[dict[str, tuple[int, int]]]) -> dict[str, tuple[int, int]]:
+    """The coverage of several files (``file_coverage`` of each, in the same languages)."""
+    total: dict[str, tuple[int, int]] = {}
+    for count in counts:
+        for lang, (have, found) in count.items():
+            before = total.get(lang, (0, 0))
+            total[lang] = (before[0] + have, before[1] + found)
+    return total
 
 
 def texts(value, path: tuple, key: str = ""):

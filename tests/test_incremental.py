@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -272,8 +273,8 @@ def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
 
 
 def test_an_outputs_record_without_its_pages_makes_a_full_build(corpus, tmp_path):
-    outputs = corpus.root / ".build-cache" / "outputs.json"
-    outputs.write_text('{"format": 1}', "utf-8")
+    outputs = corpus.root / ".build-cache" / incremental.OUTPUTS
+    outputs.write_bytes(marshal.dumps({"format": 1}))
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
     result = build(corpus)
     assert result.rendered == result.pages

@@ -1,20 +1,28 @@
-"""``build-site serve`` in headless Chromium: an edit reloads the open page with the new text,
-a broken edit shows the error in the page, and the fix brings the page back."""
+"""``build-site serve`` for real: in headless Chromium an edit reloads the open page with the
+new text, a broken edit shows the error in the page, and the fix brings the page back; an
+edit's pages are served before its search index, which is never half-written; a bad or
+busy port and an exposed address are said in one line before anything is built."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, REPO, copy_project
+
+from generator.search import ENTRY
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`
@@ -115,3 +123,93 @@ def test_serve_reloads_on_save_and_shows_errors_in_the_page(tmp_path, options):
     timings.write_text(f"save to reloaded page: {reload_seconds:.2f} s; to error page: "
                        f"{error_seconds:.2f} s; fix to page back: {fixed_seconds:.2f} s\n")
     assert reload_seconds < 5
+
+
+def served_project(tmp_path):
+    """The minimal project with its seed, ready to serve."""
+    project = copy_project(tmp_path / "project", FIXTURES / "minimal" / "content")
+    (project.seeds / "one.txt").write_text((FIXTURES / "minimal" / "seeds" / "one.txt")
+                                           .read_text("utf-8"), "utf-8")
+    return project
+
+
+def run_serve(project, *options: str) -> subprocess.CompletedProcess:
+    """``build-site serve`` that is expected to stop at once, as it did."""
+    return subprocess.run([sys.executable, "-m", "generator.cli", "--project",
+                           str(project.root), "serve", *options], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_a_port_out_of_range_is_one_line_and_nothing_is_built(tmp_path):
+    project = served_project(tmp_path)
+    result = run_serve(project, "--port", "70000")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["build-site: error: --port 70000: a port is 0 to "
+                                          "65535"]
+    assert not project.site.exists()
+
+
+def test_a_busy_port_is_one_line_before_building(tmp_path):
+    project = served_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_serve(project, "--port", str(port))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"build-site: error: cannot serve on 127.0.0.1:"
+                                          f"{port}: in use by another program: pick another "
+                                          "with --port, or --port 0"]
+    assert not project.site.exists()
+
+
+def test_an_address_other_machines_reach_is_warned_about(tmp_path):
+    project = served_project(tmp_path)
+    with socket.socket() as taken:  # bound, never listening: nothing is ever exposed
+        taken.bind(("0.0.0.0", 0))
+        port = taken.getsockname()[1]
+        result = run_serve(project, "--bind", "0.0.0.0", "--port", str(port))
+    warning, error = result.stderr.splitlines()
+    assert warning.startswith("build-site: warning: serving on 0.0.0.0: other machines")
+    assert error.startswith(f"build-site: error: cannot serve on 0.0.0.0:{port}: in use")
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_an_edit_shows_its_pages_first_then_its_search_never_a_broken_index(tmp_path):
+    project = served_project(tmp_path)
+    server = Serving(project)
+    try:
+        page, entry = server.url + "en/sheets/one/", server.url + "assets/pagefind/" + ENTRY
+        status, html = fetch(page)
+        assert status == 200 and b'<script src="/__build-site/reload.js?epoch=' in html
+        assert b"Content-Security-Policy" in html  # the page as published, policy kept
+        index_before = json.loads(fetch(entry)[1])
+        saved = edit(project.content / "sheets" / "one.yml", "en: Headline}",
+                     "en: Headline Zanzibarish}")
+        while b"Zanzibarish" not in fetch(page)[1]:  # the page, polled as a reader would
+            assert time.perf_counter() - saved < 10
+            assert json.loads(fetch(entry)[1])["languages"]  # the index is always whole
+        page_seconds = time.perf_counter() - saved
+        server.wait_for(r"built \d+ pages in [\d.]+ s; search index next")
+        server.wait_for(r"search index updated in [\d.]+ s")
+        search_seconds = time.perf_counter() - saved
+        assert json.loads(fetch(entry)[1]) != index_before  # the edited shard, indexed anew
+        with playwright.sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            tab = browser.new_page()
+            tab.goto(server.url + "en/search/?q=Zanzibarish")
+            playwright.expect(tab.locator(".search-result a").first).to_have_attribute(
+                "href", re.compile(r"/en/sheets/one/$"), timeout=10_000)
+            browser.close()
+    finally:
+        assert server.stop() in (0, None)
+    TIMINGS.parent.mkdir(parents=True, exist_ok=True)
+    TIMINGS.with_name("serve-timings-pages-first.txt").write_text(
+        f"save to served page: {page_seconds:.2f} s; to search index: {search_seconds:.2f} s\n")

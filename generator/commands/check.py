@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from ..build import load_and_check
-from ..drafts import DRAFT
+from ..checkcache import check_content
 from ..errors import BuildError, Problem
 from ..output import print_problems
-from ..project import Documents, Project
-from ..translations import confirm_translations, coverage
+from ..project import Project
+from ..translations import confirm_translations
 
 HELP = "check the content and print every problem; writes nothing"
 
@@ -37,12 +37,13 @@ def register(commands) -> None:
 def run(project: Project, args: argparse.Namespace) -> int:
     if args.confirm_translations:
         _confirm(project, args.confirm_translations)
-    documents, problems = load_and_check(project, strict=args.strict)
+    checked = check_content(project, strict=args.strict)
+    problems = checked.problems
     if args.path:
         problems = _under(project, Path(args.path), problems)
     valid = not any(p.is_error for p in problems)
-    languages = coverage(documents) if valid else {}  # texts are only well-formed when valid
-    drafts = list_drafts(documents) if valid else []
+    languages = checked.coverage if valid else {}  # known only when all the content is valid
+    drafts = checked.drafts if valid else []
     if args.format == "json":
         print(json.dumps(_as_json(problems, languages, drafts), ensure_ascii=False, indent=1))
     elif args.format == "github":
@@ -86,17 +87,6 @@ def _summary(problems: list[Problem], languages: dict[str, tuple[int, int]]) -> 
                           for lang, (have, total) in languages.items())
         line += f"; translations: {parts}"
     return line
-
-
-def list_drafts(documents: Documents) -> list[str]:
-    """Where each draft is: a sheet's file, or a registry's file and the entry's line."""
-    found = [document.display for document in documents.sheets.values()
-             if document.data.get("status") == DRAFT]
-    for document in documents.registries.values():
-        found += [f"{document.display}:{document.where((i,))[0]} ({entry['id']})"
-                  for i, entry in enumerate(document.data or [])
-                  if entry.get("status") == DRAFT]
-    return found
 
 
 def annotation(problem: Problem) -> str:
