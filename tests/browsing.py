@@ -158,9 +158,9 @@ def open_popup(page, name: str, attempts: int = 3):
         page.evaluate(ZOOM_TO, name)
         settle(page)
         if not page.evaluate(f"Boolean(window['{name}']._icon)"):  # others at its point
-            page.evaluate(f"window['{name}'].__parent.spiderfy()")
+            page.evaluate(f"void window['{name}'].__parent.spiderfy()")
         page.wait_for_function(SHOWN, arg=name)  # its icon made anew, faded in
-        page.evaluate(f"window['{name}'].openPopup()")
+        page.evaluate(f"void window['{name}'].openPopup()")
 
     return _until_a_popup_opens(page, show_and_open, attempts, timeout=3000)
 

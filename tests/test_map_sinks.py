@@ -76,7 +76,7 @@ def test_hostile_place_names_stay_text_in_every_map_sink(browser, hostile_map, p
                 open_popup(page, name)
                 assert page.evaluate(INJECTED) == []
         if "iraq" in path or "sheets" in path:
-            page.wait_for_selector("path.basemap-outline")
+            page.wait_for_selector("path.basemap-outline", state="attached")
             assert page.evaluate(AREAS) >= 1
             page.locator("path.basemap-outline").first.hover(force=True)
         labels = page.locator(".leaflet-tooltip, .leaflet-popup-content").all_inner_texts()

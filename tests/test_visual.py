@@ -33,7 +33,7 @@ TOLERANCE = 0.01
 """...and a page differs when more than this share of its pixels do (anti-aliasing and
 font hinting move a few; a moved block, a new colour or a lost font moves many)."""
 STILL = """() => !document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')
-  && (!document.querySelector('.map--basemap') || document.querySelector('.basemap-land'))
+  && !document.querySelector('.map--basemap:not(.map--drawn)')
   && document.fonts.status === 'loaded'"""
 
 

@@ -44,30 +44,56 @@
       .addTo(map);
   }
 
+  function unwrap(geometry) {
+    // Natural Earth cuts rings at the antimeridian (Russia, Fiji, Alaska's islands); on a
+    // flat map a jump from 180 to -180 would draw a band across the world, so a ring goes
+    // on past 180 instead, as Leaflet can draw.
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        var shift = 0;
+        for (var i = 1; i < ring.length; i++) {
+          var step = ring[i][0] + shift - ring[i - 1][0];
+          if (step > 180) shift -= 360;
+          else if (step < -180) shift += 360;
+          ring[i] = [ring[i][0] + shift, ring[i][1]];
+        }
+      });
+    });
+  }
+
   function drawBasemap(map, element, topology) {
-    var areas = {};
+    var areas = {}, colours = getComputedStyle(element);
     element.parentNode.querySelectorAll("template.map-area").forEach(function (template) {
       areas[template.dataset.outline] = template;
     });
     var countries = topojson.feature(topology, topology.objects.countries);
+    countries.features.forEach(function (feature) {
+      if (feature.geometry) unwrap(feature.geometry);
+    });
+    // Every other country on one canvas (an SVG path each would cost a long task on a
+    // phone), in the colours site.css gives the map (dark mode included).
     L.geoJSON(countries, {
-      interactive: true,
-      style: function (feature) {
-        return { className: areas[feature.id] ? "basemap-outline" : "basemap-land" };
-      },
+      filter: function (feature) { return !areas[feature.id]; },
+      renderer: L.canvas({ padding: 0.5 }),
+      interactive: false,
+      style: { fillColor: colours.getPropertyValue("--land").trim(), fillOpacity: 1,
+               color: colours.getPropertyValue("--border").trim(), weight: 0.8 }
+    }).addTo(map);
+    // The countries the page is about: SVG paths styled by class, with their popups.
+    L.geoJSON(countries, {
+      filter: function (feature) { return Boolean(areas[feature.id]); },
+      style: { className: "basemap-outline" },
       onEachFeature: function (feature, layer) {
         var template = areas[feature.id];
-        if (!template) {
-          layer.options.interactive = false;
-          return;
-        }
         delete areas[feature.id];
         layer.bindPopup(popupOf(template), { maxWidth: 280 });
         layer.bindTooltip(textElement(template.dataset.name), { sticky: true });
       }
-    }).addTo(map).bringToBack();
+    }).addTo(map);
     Object.keys(areas).forEach(function (id) { areaMarker(map, areas[id]); });
     map.attributionControl.addAttribution(textElement(element.dataset.attribution).innerHTML);
+    element.classList.add("map--drawn");
   }
 
   document.querySelectorAll(".map-figure .map").forEach(function (element) {
