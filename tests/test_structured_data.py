@@ -4,6 +4,7 @@ and the sitemap validate, the CSV keeps Arabic, corrections show everywhere."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import shutil
@@ -14,7 +15,8 @@ from conftest import FIXTURES, SHEET, soup
 from lxml import etree
 from test_content_errors import minimal_project
 
-from generator.build import build
+from generator.build import build, load_and_check
+from generator.model import build_site_model
 
 
 def json_ld(page) -> dict:
@@ -169,23 +171,29 @@ def lastmods(site) -> dict[str, str]:
             for url in tree.getroot().iterfind("s:url", SITEMAP_NS)}
 
 
+def newest_date(project) -> str:
+    """The sheet's own newest date, as the model works it out (``Sheet.updated``)."""
+    documents, _ = load_and_check(project)
+    return build_site_model(documents).sheets[0].updated
+
+
 def test_sitemap_dates_each_page_by_its_newest_sheet(project):
     sheet = project.content / "sheets" / f"{SHEET}.yml"
-    build(project, quiet=True)
-    dates = lastmods(project.site)
     base = "https://example.github.io/factsheets/"
-    assert dates[f"{base}en/sheets/{SHEET}/"] == "2020-10-01"  # published: 2020-10
-    assert dates[f"{base}ar/places/baghdad/"] == "2020-10-01"
-    assert set(dates.values()) == {"2020-10-01"}
+    build(project, quiet=True)
+    dates, newest = lastmods(project.site), newest_date(project)
+    assert dates[f"{base}en/sheets/{SHEET}/"] == newest
+    assert dates[f"{base}ar/places/baghdad/"] == newest
+    assert set(dates.values()) == {newest}
 
-    text = sheet.read_text("utf-8")
-    sheet.write_text(text + "corrections:\n  - date: 2021-05-06\n    text: {ar: صحح, en: Fixed}\n",
-                     "utf-8")
+    day_before = (datetime.date.fromisoformat(newest) - datetime.timedelta(days=1)).isoformat()
+    sheet.write_text(sheet.read_text("utf-8").replace(newest, day_before), "utf-8")
     build(project, quiet=True)  # an edit's build: the sitemap is made again
-    dates = lastmods(project.site)
-    assert dates[f"{base}en/sheets/{SHEET}/"] == "2021-05-06"
-    assert dates[f"{base}ar/places/baghdad/"] == "2021-05-06"
-    assert dates[f"{base}en/"] == "2021-05-06"
+    dates, older = lastmods(project.site), newest_date(project)
+    assert older < newest
+    assert dates[f"{base}en/sheets/{SHEET}/"] == older
+    assert dates[f"{base}ar/places/baghdad/"] == older
+    assert dates[f"{base}en/"] == older
 
 
 def test_robots_names_the_sitemap(built):
