@@ -7,7 +7,7 @@ are the city's, flagged in a comment for a person to refine.
 
 from __future__ import annotations
 
-from .gazetteer import Entry, Mention
+from .gazetteer import Entry, Mention, country_id
 from .ids import slug
 from .normalize import Token, gap, tokenize
 
@@ -58,6 +58,7 @@ def site(name: str, host) -> Entry:
     """The place entry of a site named ``name`` in the ``host`` city."""
     city = host.entry
     kind = "region" if name.startswith(RIVER) else "building"
+    parent = city.id if host.spans else country_id(city.country)  # a capital not named
     fields = {"kind": kind, "lat": city.fields["lat"], "lon": city.fields["lon"],
-              "parent": city.id}
+              **({"parent": parent} if parent else {})}
     return Entry("places", slug(f"{name} {city.id}"), {"ar": name}, fields=fields)
