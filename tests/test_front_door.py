@@ -6,24 +6,14 @@ speaks both languages, each with its search box."""
 from __future__ import annotations
 
 import pytest
-from browsing import launch
 from conftest import SHEET
 from test_links import PagesHandler, pages_site  # noqa: F401 (a fixture)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize(("locale", "expected"),
                          [("en-US", "en"), ("ar-IQ", "ar"), ("en-GB", "en"), ("fr-FR", "ar")])
-def test_root_page_follows_the_browsers_languages(chromium, served, locale, expected):
-    context = chromium.new_context(locale=locale)
+def test_root_page_follows_the_browsers_languages(browser, served, locale, expected):
+    context = browser.new_context(locale=locale)
     page = context.new_page()
     page.goto(served)
     page.wait_for_url(f"{served}{expected}/")
@@ -31,8 +21,8 @@ def test_root_page_follows_the_browsers_languages(chromium, served, locale, expe
     context.close()
 
 
-def test_an_explicit_choice_is_remembered(chromium, served):
-    context = chromium.new_context(locale="ar-IQ")
+def test_an_explicit_choice_is_remembered(browser, served):
+    context = browser.new_context(locale="ar-IQ")
     page = context.new_page()
     page.goto(served)
     page.wait_for_url(f"{served}ar/")
@@ -43,8 +33,8 @@ def test_an_explicit_choice_is_remembered(chromium, served):
     context.close()
 
 
-def test_without_script_the_root_page_offers_both_languages_styled(chromium, served):
-    context = chromium.new_context(java_script_enabled=False)
+def test_without_script_the_root_page_offers_both_languages_styled(browser, served):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served)
     assert page.url == served
@@ -62,8 +52,8 @@ BAGHDAD = "%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF"
 
 
 @pytest.mark.parametrize("start", [f"ar/sheets/{SHEET}/#s3", f"ar/search/?q={BAGHDAD}"])
-def test_switching_language_keeps_the_anchor_and_the_query(chromium, served, start):
-    context = chromium.new_context()
+def test_switching_language_keeps_the_anchor_and_the_query(browser, served, start):
+    context = browser.new_context()
     page = context.new_page()
     page.goto(served + start)
     page.locator("a.lang-switch[hreflang=en]").click()
@@ -75,9 +65,9 @@ def test_switching_language_keeps_the_anchor_and_the_query(chromium, served, sta
 
 
 @pytest.mark.parametrize("missing", ["nope", "en/sheets/gone/"])
-def test_root_not_found_page_is_bilingual_with_search(chromium, pages_site, missing):  # noqa: F811
+def test_root_not_found_page_is_bilingual_with_search(browser, pages_site, missing):  # noqa: F811
     _, root = pages_site
-    context = chromium.new_context()
+    context = browser.new_context()
     page = context.new_page()
     page.goto(root + missing)
     sections = page.locator(".not-found__language")
