@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Mention
-from .normalize import Token
+from .normalize import Token, key
 
 PLACE_LEADS = {"في", "الي", "من", "مدينه", "بلده", "قريه", "قرب", "شمال", "جنوب", "شرق", "غرب",
                "وسط", "عاصمه", "محافظه", "ولايه", "اقليم", "منطقه", "نحو", "عبر", "داخل",
@@ -32,10 +32,10 @@ def plausible(mention: Mention, tokens: list[Token], places: list[Mention]) -> b
     if any(p.start > mention.end and p.start - mention.end <= 1 and not p.text.startswith("و")
            for p in places):
         return False  # دولة الكويت، مدينة بغداد: a generic noun before a place's name
-    glued = written.key[:len(written.key) - len(mention.spelling or written.key)]
-    if written.key != written.forms[-1] and written.key[0] in "كف":
-        return False
-    if glued[:1] in ("ب", "ل") or (index and tokens[index - 1].key in PLACE_LEADS):
+    clitic = written.key[0] if mention.spelling and key(mention.spelling) != written.key else ""
+    if clitic in ("ك", "ف"):
+        return False  # كبيرًا is not Beira: only ب and ل put a place after them
+    if clitic in ("ب", "ل") or (index and tokens[index - 1].key in PLACE_LEADS):
         return True
     return any(p is not mention and (abs(p.start - mention.end) <= 3 or
                abs(mention.start - p.end) <= 3) for p in places)
