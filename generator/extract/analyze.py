@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .claims import attribute
+from .claims import Claim, attribute
 from .dates import Date, Published, find_dates, next_day, relative_dates
 from .embassies import capital_of, find_embassies, host_city
 from .entities import find_organizations, find_people
@@ -44,18 +44,6 @@ class Found:
     def sentences(self) -> list[str]:
         """Ids of the body's sentences that name it (the headline has none)."""
         return list(dict.fromkeys(sid for sid, _, _ in self.spans if sid != HEADLINE))
-
-
-@dataclass
-class Claim:
-    """A statement of the article and who makes it."""
-
-    sentence: str
-    """Id of the sentence it comes from."""
-    source: object
-    """An entity id, {"anonymous": "<description>"}, or "narrator" (the outlet's voice)."""
-    via: str | None = None
-    """Id of the outlet or person that relays it, when the source is cited by another."""
 
 
 @dataclass
@@ -170,8 +158,10 @@ def _clock(text: str, number: Number) -> bool:
 
 def _vague(number: Number) -> bool:
     """آلاف، عشرات، مئات: a quantity, not a figure (نحو 300 is a figure, approximate)."""
-    return number.approximate and not any(c.isdigit() for c in to_ascii_digits(number.text)) \
-        and read_number(number.text) is not None and read_number(number.text)[1]
+    if not number.approximate or any(c.isdigit() for c in to_ascii_digits(number.text)):
+        return False
+    reading = read_number(number.text)
+    return bool(reading and reading[1])
 
 
 def _repeated(findings: Findings, number: Number) -> bool:

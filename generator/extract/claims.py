@@ -37,6 +37,18 @@ MORE_SAID = re.compile(r"[،,]\s*(و(?:أشار|اشار|أضاف|اضاف|أك�
 
 
 @dataclass
+class Claim:
+    """A statement of the article and who makes it."""
+
+    sentence: str
+    """Id of the sentence it comes from."""
+    source: object
+    """An entity id, {"anonymous": "<description>"}, or "narrator" (the outlet's voice)."""
+    via: str | None = None
+    """Id of the outlet or person that relays it, when the source is cited by another."""
+
+
+@dataclass
 class Line:
     """A line of the article's body and the sentences on it."""
 
@@ -47,8 +59,6 @@ class Line:
 
 def attribute(findings) -> None:
     """Fill ``findings.quotes`` and ``findings.claims``."""
-    from .analyze import Claim
-
     lines = _lines(findings.source)
     turn_of = turns([line.text for line in lines], lambda i, s, e: _named(
         findings, lines[i].start + s, lines[i].start + e))
@@ -74,7 +84,7 @@ def attribute(findings) -> None:
                 continue
             if claim_worthy(_spoken(sentence, line, turn)):
                 count = 1 + len(MORE_SAID.findall(sentence.text))
-                findings.claims += [Claim(sentence.id, source, via)] * count
+                findings.claims += [Claim(sentence.id, source, via) for _ in range(count)]
 
 
 def _lines(source) -> list[Line]:

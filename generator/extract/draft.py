@@ -102,7 +102,7 @@ def _assign_ids(findings: Findings, taken: set[str]) -> None:
     for entry in entries:
         if not entry.known:
             renamed[entry.id], entry.id = entry.id, unique(entry.id, taken)
-    for claim in {id(c): c for c in findings.claims}.values():
+    for claim in findings.claims:
         if isinstance(claim.source, str):
             claim.source = renamed.get(claim.source, claim.source)
         claim.via = renamed.get(claim.via, claim.via)
