@@ -31,8 +31,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.content.project import Project
 
 PAGES = ["ar/", "en/", "ar/sheets/kadhimi-us-threat-2020/", "en/sheets/kadhimi-us-threat-2020/",
          "ar/map/", "en/map/"]

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import folium
 
-from generator.build import load_and_check
-from generator.model import build_site_model
-from generator.page_maps import sheet_map, sheet_places
-from generator.project import Project
-from generator.render import Renderer
-from generator.theme import template_dirs
+from generator.build.pipeline import load_and_check
+from generator.content.project import Project
+from generator.maps.page_maps import sheet_map, sheet_places
+from generator.model.site import build_site_model
+from generator.render.pages import Renderer
+from generator.render.theme import template_dirs
 
 
 def our_map(renderer: Renderer, sheet):

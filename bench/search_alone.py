@@ -25,17 +25,17 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from generator import incremental
-from generator.build import load_site_model
-from generator.doccache import DocumentCache
-from generator.model import Site
-from generator.project import find_project
-from generator.search import SHARD_RECORDS, SearchIndex, shard_count
+from generator.build.pipeline import load_site_model
+from generator.cache import fingerprints
+from generator.cache.documents import DocumentCache
+from generator.content.project import find_project
+from generator.model.site import Site
+from generator.search.index import SHARD_RECORDS, SearchIndex, shard_count
 
 
 def main() -> None:
     project = find_project(Path.cwd())
-    with closing(DocumentCache(incremental.cache_folder(project))) as cache:
+    with closing(DocumentCache(fingerprints.cache_folder(project))) as cache:
         site, _ = load_site_model(project, cache)
     print(f"search index alone: {index_alone(site)}")
     print(f"one shard alone: {index_alone(one_shard(site))}")

@@ -14,8 +14,8 @@ import pytest
 from browsing import launch
 from bs4 import BeautifulSoup
 
-from generator.build import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.content.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -11,13 +11,14 @@ import sys
 import pytest
 from conftest import FIXTURES, REPO, copy_project
 
-from generator import fastload, folium_map, loader, map_template
-from generator.build import build
+from generator.build.pipeline import build
+from generator.content import loader, yaml_fast
+from generator.content.schema import SCHEMA_NAMES, accepts, validator
 from generator.errors import ContentError
-from generator.folium_map import folium_script
-from generator.map_template import MapView
-from generator.maps import MapPlace, _marker, _safe_attribution, build_map
-from generator.schema import SCHEMA_NAMES, accepts, validator
+from generator.maps import folium_map, templates
+from generator.maps.folium_map import folium_script
+from generator.maps.fragment import MapPlace, _marker, _safe_attribution, build_map
+from generator.maps.templates import MapView
 
 CONTENT_FILES = sorted([*FIXTURES.rglob("*.yml"), *(REPO / "content").rglob("*.yml")])
 
@@ -54,9 +55,9 @@ def test_fast_loading_equals_strict_loading(path):
     except Exception:  # a YAML error: the fast path must refuse the file too
         expected = None
     try:
-        data, found = fastload.fast_load(text, keep=None)
+        data, found = yaml_fast.fast_load(text, keep=None)
         fast = (data, found.values, found.keys)
-    except fastload.Irregular:
+    except yaml_fast.Irregular:
         fast = None
     assert fast == expected
 
@@ -105,7 +106,7 @@ def test_map_templates_write_what_folium_writes(count, name):
 @pytest.fixture
 def no_templates(monkeypatch):
     """No kind of map drawn yet in this process (as in a first build)."""
-    monkeypatch.setattr(map_template, "TEMPLATES", {})
+    monkeypatch.setattr(templates, "TEMPLATES", {})
 
 
 def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkeypatch):
@@ -114,27 +115,27 @@ def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkey
     project = copy_project(tmp_path / "project")
     build(project, quiet=True)
     monkeypatch.setattr(folium_map, "CLUSTER_RADIUS", 10)  # the upgrade, and its signature
-    monkeypatch.setattr(map_template, "code_signature", lambda: "the upgrade")
-    map_template.template_key.cache_clear()
+    monkeypatch.setattr(templates, "code_signature", lambda: "the upgrade")
+    templates.template_key.cache_clear()
     try:
         settings = project.content / "site.yml"  # every page made again, as an upgrade does
         settings.write_text(settings.read_text("utf-8") + "\n# edited\n", "utf-8")
         build(project, quiet=True)
     finally:
-        map_template.template_key.cache_clear()
+        templates.template_key.cache_clear()
     page = (project.site / "en" / "map" / "index.html").read_text("utf-8")
     assert '"maxClusterRadius": 10' in page
 
 
 DRAWN_APART = """
-from generator import map_template
-drawing = map_template.Drawing()
+from generator.maps import templates
+drawing = templates.Drawing()
 assert drawing.drawer is not None and drawing.drawer.is_alive()
 drawing.finish()
 assert drawing.drawer is None
-drawn_apart = map_template.saved_templates()
-assert sorted(drawn_apart) == sorted(map_template.template_key(k) for k in map_template.KINDS)
-assert drawn_apart == map_template._draw(map_template.KINDS)
+drawn_apart = templates.saved_templates()
+assert sorted(drawn_apart) == sorted(templates.template_key(k) for k in templates.KINDS)
+assert drawn_apart == templates._draw(templates.KINDS)
 """
 
 
@@ -145,10 +146,10 @@ def test_maps_drawn_in_their_own_process_are_those_drawn_here():
 
 
 def test_a_failed_drawing_process_is_drawn_again_here(no_templates, monkeypatch):
-    monkeypatch.setattr(map_template, "_draw_and_send", lambda kinds, sending: sending.close())
-    drawing = map_template.Drawing()
+    monkeypatch.setattr(templates, "_draw_and_send", lambda kinds, sending: sending.close())
+    drawing = templates.Drawing()
     drawing.finish()
-    assert len(map_template.saved_templates()) == len(map_template.KINDS)
+    assert len(templates.saved_templates()) == len(templates.KINDS)
 
 
 def test_a_build_that_fails_leaves_no_drawing_process(tmp_path, no_templates):

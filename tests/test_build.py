@@ -8,9 +8,9 @@ import sys
 import pytest
 from conftest import tree_digest
 
-from generator.build import build
+from generator.build.pipeline import build
+from generator.build.staging import safe_relative
 from generator.errors import BuildError, ContentError
-from generator.writer import safe_relative
 
 
 def test_two_builds_are_byte_identical(project):

@@ -8,12 +8,12 @@ import shutil
 from conftest import FIXTURES
 from test_content_errors import minimal_project
 
-from generator import doccache
-from generator.build import build, load_and_check
-from generator.checkcache import check_content
+from generator.build.pipeline import build, load_and_check
+from generator.cache import documents
+from generator.cache.check import check_content
+from generator.checks.translations import coverage
 from generator.cli import main
-from generator.drafts import is_draft, registry_drafts
-from generator.translations import coverage
+from generator.model.drafts import is_draft, registry_drafts
 
 SHEETS = {"one.yml": FIXTURES / "minimal/content/sheets/one.yml",
           "two.yml": FIXTURES / "warnings/sheet-missing-translation.yml",
@@ -98,8 +98,8 @@ def test_check_after_one_edit_reads_that_sheet_only(tmp_path, capsys, monkeypatc
     build(project)
     check_output(project, capsys)  # the check before
     read = []
-    restore = doccache.DocumentCache.restore
-    monkeypatch.setattr(doccache.DocumentCache, "restore", lambda self, path, *rest: (
+    restore = documents.DocumentCache.restore
+    monkeypatch.setattr(documents.DocumentCache, "restore", lambda self, path, *rest: (
         read.append(path.name), restore(self, path, *rest))[1])
     replace(sheets / "copy-5.yml", "en: Headline}", "en: Headline edited}")
     assert check_output(project, capsys)[0] == 0

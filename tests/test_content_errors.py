@@ -12,10 +12,10 @@ import shutil
 import pytest
 from conftest import FIXTURES, REPO, tree_digest
 
-from generator.build import load_and_check
+from generator.build.pipeline import load_and_check
+from generator.checks.catalogue import RULES
 from generator.cli import main
-from generator.project import Project
-from generator.rules import RULES
+from generator.content.project import Project
 
 BROKEN = sorted((FIXTURES / "broken").glob("*.yml"))
 TARGETS = {"sheet": "content/sheets/one.yml", "site": "content/site.yml",

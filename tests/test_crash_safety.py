@@ -15,8 +15,8 @@ import time
 import pytest
 from conftest import differences, tree_digest
 
+from generator.build.staging import Staging
 from generator.cli import main
-from generator.writer import Staging
 
 TRIALS = 24
 

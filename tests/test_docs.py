@@ -9,9 +9,9 @@ import sys
 from bs4 import BeautifulSoup
 from conftest import REPO
 
+from generator.checks.catalogue import RULES
 from generator.cli import _parser
-from generator.rules import RULES
-from generator.schema import SCHEMA_DIR
+from generator.content.schema import SCHEMA_DIR
 
 
 def build_docs(tmp_path):

@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, differences, soup, tree_digest
 
-from generator.build import build, load_and_check
+from generator.build.pipeline import build, load_and_check
 from generator.cli import main
-from generator.project import Project
+from generator.content.project import Project
 
 DRAFTS = FIXTURES / "drafts"
 SEED = "000_388e89f499b51aba.txt"

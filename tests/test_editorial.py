@@ -17,7 +17,7 @@ from conftest import FIXTURES, SHEET, soup
 from test_content_errors import minimal_project
 from test_structured_data import json_ld
 
-from generator.build import build
+from generator.build.pipeline import build
 
 REVIEWS = FIXTURES / "reviews"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, copy_project
 
-from generator.build import build, load_and_check
+from generator.build.pipeline import build, load_and_check
 from generator.cli import main
 from generator.extract.analyze import analyze
 from generator.extract.dates import Published

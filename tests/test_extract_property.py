@@ -19,16 +19,16 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import load_and_check
+from generator.build.pipeline import load_and_check
 from generator.cli import main
-from generator.commands.extract import _score
+from generator.cli.commands.extract import _score
+from generator.content.project import REGISTRIES, Project
 from generator.errors import BuildError
 from generator.extract.analyze import analyze
 from generator.extract.dates import Published
 from generator.extract.draft import make_draft
 from generator.extract.gazetteer import Gazetteer, build_gazetteer
 from generator.extract.reader import read_source
-from generator.project import REGISTRIES, Project
 
 CORPUS = FIXTURES / "extract" / "corpus"
 SENTENCES = sorted({s.text for path in sorted(CORPUS.glob("*.txt"))

@@ -3,9 +3,9 @@
 import pytest
 
 from generator.extract.dates import Published, find_dates
-from generator.extract.normalize import key, word_forms
 from generator.extract.numbers import find_numbers, read_number
 from generator.extract.reader import split_sentences
+from generator.text.arabic import key, word_forms
 
 
 @pytest.mark.parametrize("written, same_as", [

@@ -13,7 +13,7 @@ import os
 import pytest
 from conftest import FIXTURES, copy_project, differences, tree_digest
 
-from generator.build import build
+from generator.build.pipeline import build
 
 GOLDEN = FIXTURES / "golden"
 PROJECTS = {"seed": None, "corpus-100": FIXTURES / "corpus-100" / "content"}

@@ -11,9 +11,9 @@ import yaml
 from browsing import MARKERS, PageVisit, open_popup
 from conftest import FIXTURES, REPO, served_folder
 
-from generator.build import build
-from generator.i18n import quotation_marks
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.content.project import Project
+from generator.render.i18n import quotation_marks
 
 PAYLOADS = (FIXTURES / "hostile" / "payloads.txt").read_text("utf-8").splitlines()
 SENTINEL = """

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import SHEET, copy_project, tree_digest
 
-from generator import incremental
-from generator.build import build, load_and_check
-from generator.check import CheckedContent
+from generator.build.pipeline import build, load_and_check
+from generator.cache import fingerprints
+from generator.cache.serve_memory import Recall
+from generator.checks.checker import CheckedContent
+from generator.content.project import Project
 from generator.errors import ContentError
-from generator.project import Project
-from generator.recall import Recall
-from generator.render import Renderer
+from generator.render.pages import Renderer
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
     title renders its page of the archive only; a sheet moved to another page by a new
     date renders the pages it left and joined; one page fewer renders every page, which
     counts them. Each time, as a clean build writes."""
-    monkeypatch.setattr("generator.render.ARCHIVE_PAGE", 5)  # 12 sheets: 3 pages
+    monkeypatch.setattr("generator.render.pages.ARCHIVE_PAGE", 5)  # 12 sheets: 3 pages
     (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
     build(corpus)
     rendered = []
@@ -132,7 +132,8 @@ def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
     the about, search and 404 pages from no sheet: an edit to an older sheet renders none
     of them, an edit to a sheet they show renders them, a new count renders the pages that
     show it. Each time, as a clean build writes."""
-    for shown in ("render.HOME_SHEETS", "page_maps.POPUP_SHEETS", "feeds.ENTRIES"):
+    for shown in ("render.pages.HOME_SHEETS", "maps.page_maps.POPUP_SHEETS",
+                  "outputs.feeds.ENTRIES"):
         monkeypatch.setattr(f"generator.{shown}", 3)  # the 12 sheets share a date: 1-3
     (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
     build(corpus)
@@ -273,7 +274,7 @@ def test_a_file_turned_folder_and_back_builds_as_clean_builds(corpus, tmp_path):
 
 
 def test_an_outputs_record_without_its_pages_makes_a_full_build(corpus, tmp_path):
-    outputs = corpus.root / ".build-cache" / incremental.OUTPUTS
+    outputs = corpus.root / ".build-cache" / fingerprints.OUTPUTS
     outputs.write_bytes(marshal.dumps({"format": 1}))
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
     result = build(corpus)
@@ -284,18 +285,18 @@ def test_an_outputs_record_without_its_pages_makes_a_full_build(corpus, tmp_path
 def test_a_build_killed_between_its_records_is_not_trusted(corpus, tmp_path, monkeypatch):
     """The new outputs record beside the old state would describe a site never swapped
     in: the old state goes first, so the next build is a full one."""
-    dump = incremental.json.dump
+    dump = fingerprints.json.dump
 
     def killed_at_the_state(value, file, **options):
         if "state" in value:
             raise KeyboardInterrupt  # as a kill would, before state.json is written
         dump(value, file, **options)
 
-    monkeypatch.setattr(incremental.json, "dump", killed_at_the_state)
+    monkeypatch.setattr(fingerprints.json, "dump", killed_at_the_state)
     edit(sheet(corpus, 3), "Report reveals", "Report shows")
     with pytest.raises(KeyboardInterrupt):
         build(corpus)
-    monkeypatch.setattr(incremental.json, "dump", dump)
+    monkeypatch.setattr(fingerprints.json, "dump", dump)
     assert not (corpus.root / ".build-cache" / "state.json").exists()
     result = build(corpus)
     assert result.rendered == result.pages
@@ -388,7 +389,7 @@ def test_a_parallel_first_parse_finds_what_one_process_finds(corpus, monkeypatch
         file.write("plce: x\n")  # a schema error
 
     def problems(parallel_from: int) -> list[str]:
-        monkeypatch.setattr("generator.pool.PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr("generator.build.workers.PARALLEL_FROM", parallel_from)
         shutil.rmtree(corpus.root / ".build-cache", ignore_errors=True)
         with pytest.raises(ContentError) as stopped:
             build(corpus)

@@ -10,7 +10,7 @@ from importlib import metadata
 
 from conftest import REPO
 
-from generator.scaffold import FILES, SCAFFOLD
+from generator.content.new_project import FILES, SCAFFOLD
 
 
 def build_site(cwd, *args) -> subprocess.CompletedProcess:

@@ -23,8 +23,8 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, served_folder
 from lxml import etree
 
-from generator.build import build
-from generator.project import Project
+from generator.build.pipeline import build
+from generator.content.project import Project
 
 CORPUS = list(dict.fromkeys(
     (FIXTURES / "injection" / "owasp-filter-evasion.txt").read_text("utf-8").splitlines()

@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, SubPathHandler, copy_project, served_folder, soup
 
-from generator import urls
-from generator.build import build
+from generator.build.pipeline import build
+from generator.render import urls
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -10,9 +10,9 @@ import pytest
 from browsing import PageVisit
 from conftest import served_folder
 
-from generator.build import build
-from generator.csp import PLACEHOLDER
-from generator.i18n import direction
+from generator.build.pipeline import build
+from generator.render.csp import PLACEHOLDER
+from generator.render.i18n import direction
 
 OVERRIDE = """{% block scripts %}
 <script type="module">document.documentElement.dataset.module = "ran";</script>

@@ -14,7 +14,7 @@ from conftest import FIXTURES, served_folder
 from test_content_errors import minimal_project
 from test_hostile import SENTINEL, STRUCTURE
 
-from generator.build import build
+from generator.build.pipeline import build
 
 CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>')
 INJECTED = """() => [...document.querySelectorAll(

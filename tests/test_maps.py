@@ -17,9 +17,9 @@ from browsing import MARKERS, PageVisit, click_a_marker, markers_shown, open_pop
 from conftest import FIXTURES, SHEET, copy_project, served_folder
 from test_content_errors import minimal_project
 
-from generator.build import build
-from generator.maps import MapPlace, build_map, js_string
-from generator.page_maps import POPUP_SHEETS
+from generator.build.pipeline import build
+from generator.maps.fragment import MapPlace, build_map, js_string
+from generator.maps.page_maps import POPUP_SHEETS
 
 
 def sheet_places(built) -> list[str]:

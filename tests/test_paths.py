@@ -9,8 +9,8 @@ import pytest
 import yaml
 from test_content_errors import minimal_project
 
-from generator.build import load_and_check
-from generator.writer import safe_relative
+from generator.build.pipeline import load_and_check
+from generator.build.staging import safe_relative
 
 TRAVERSALS = ["../../etc/passwd", "/etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2fsecret",
               "\u2024\u2024/secret", "\uff0e\uff0e\uff0fsecret", "C:\\secret", "seed\x00.txt",

@@ -10,7 +10,7 @@ from conftest import FIXTURES, copy_project
 from test_build import tree_digest
 
 from generator.cli import main
-from generator.publish import TRAILER
+from generator.publish.gh_pages import TRAILER
 
 
 def git(cwd, *args) -> str:

@@ -13,12 +13,12 @@ import yaml
 from browsing import PageVisit
 from conftest import FIXTURES, REPO, SHEET, SubPathHandler, copy_project, served_folder, tree_digest
 
-from generator.build import build
-from generator.extract.normalize import key
-from generator.incremental import load_outputs
-from generator.model import build_site_model
-from generator.project import Project, load_documents
-from generator.search import Record, SearchIndex, records, search_forms
+from generator.build.pipeline import build
+from generator.cache.fingerprints import load_outputs
+from generator.content.project import Project, load_documents
+from generator.model.site import build_site_model
+from generator.search.index import Record, SearchIndex, records, search_forms
+from generator.text.arabic import key
 
 NORMALIZER = REPO / "templates" / "assets" / "search-normalize.js"
 KADHIMI = ["الكاظمى", "كاظمي", "الكاظمي", "والكاظمي", "بالكاظمي", "الكَاظِمِيّ", "الكـاظمي"]
@@ -218,7 +218,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, built):
 @pytest.fixture
 def sharded(tmp_path, monkeypatch) -> Project:
     """Twelve copies of the seed sheet, indexed in shards of about eight records."""
-    monkeypatch.setattr("generator.search.SHARD_RECORDS", 8)
+    monkeypatch.setattr("generator.search.index.SHARD_RECORDS", 8)
     project = copy_project(tmp_path / "project")
     seed = project.content / "sheets" / f"{SHEET}.yml"
     for number in range(1, 13):

@@ -9,10 +9,10 @@ import yaml
 from conftest import FIXTURES, REPO, SHEET, soup
 from test_content_errors import minimal_project
 
-from generator.build import build
-from generator.model import build_site_model
-from generator.project import Project, load_documents
-from generator.render import Renderer
+from generator.build.pipeline import build
+from generator.content.project import Project, load_documents
+from generator.model.site import build_site_model
+from generator.render.pages import Renderer
 
 LANGUAGES = ("ar", "en")
 
@@ -196,8 +196,8 @@ def test_internal_links_and_assets_are_relative_and_exist(built):
 def many_sheets(tmp_path, monkeypatch) -> Project:
     """Twelve sheets, one of them corrected (the newest), with three cards on the home
     page and five sheets per archive page."""
-    monkeypatch.setattr("generator.render.HOME_SHEETS", 3)
-    monkeypatch.setattr("generator.render.ARCHIVE_PAGE", 5)
+    monkeypatch.setattr("generator.render.pages.HOME_SHEETS", 3)
+    monkeypatch.setattr("generator.render.pages.ARCHIVE_PAGE", 5)
     project, _ = minimal_project(tmp_path)
     sheets = project.content / "sheets"
     fixture = (FIXTURES / "corrections" / "one.yml").read_text("utf-8")

@@ -15,8 +15,8 @@ from conftest import FIXTURES, SHEET, soup
 from lxml import etree
 from test_content_errors import minimal_project
 
-from generator.build import build, load_and_check
-from generator.model import build_site_model
+from generator.build.pipeline import build, load_and_check
+from generator.model.site import build_site_model
 
 
 def json_ld(page) -> dict:

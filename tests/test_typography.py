@@ -12,8 +12,8 @@ from browsing import PageVisit
 from conftest import SHEET, soup
 from test_content_errors import minimal_project
 
-from generator.build import build
-from generator.i18n import Formatter, quotation_marks
+from generator.build.pipeline import build
+from generator.render.i18n import Formatter, quotation_marks
 
 
 def rendered_fonts(page, selector: str) -> set[str]:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .claims import Claim, attribute
-from .dates import Date, Published, find_dates, next_day, relative_dates
-from .embassies import capital_of, find_embassies, host_city
-from .entities import find_organizations, find_people
-from .gazetteer import Entry, Gazetteer, Mention
-from .ids import slug
-from .normalize import key, to_ascii_digits, tokenize
-from .numbers import Number, dual, find_numbers, ordinals, read_number
-from .places import plausible
-from .quotes import Quote, is_source_name, quoted_spans
-from .reader import Sentence, Source
-from .sites import find_sites
+from generator.extract.claims import Claim, attribute
+from generator.extract.dates import Date, Published, find_dates, next_day, relative_dates
+from generator.extract.embassies import capital_of, find_embassies, host_city
+from generator.extract.entities import find_organizations, find_people
+from generator.extract.gazetteer import Entry, Gazetteer, Mention
+from generator.extract.ids import slug
+from generator.extract.numbers import Number, dual, find_numbers, ordinals, read_number
+from generator.extract.places import plausible
+from generator.extract.quotes import Quote, is_source_name, quoted_spans
+from generator.extract.reader import Sentence, Source
+from generator.extract.sites import find_sites
+from generator.text.arabic import key, to_ascii_digits, tokenize
 
 REGISTRIES = ("people", "organizations", "places")
 HIJRI = re.compile(r"\s*(محرم|صفر|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|"

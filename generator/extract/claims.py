@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import key
-from .quotes import Quote, is_source_name, quoted_spans, unquoted_quote
-from .reader import Sentence
-from .speech import (
+from generator.extract.quotes import Quote, is_source_name, quoted_spans, unquoted_quote
+from generator.extract.reader import Sentence
+from generator.extract.speech import (
     Mentioned,
     Turn,
     attribution,
@@ -25,6 +24,7 @@ from .speech import (
     relay,
     turns,
 )
+from generator.text.arabic import key
 
 NARRATOR = "narrator"
 UNKNOWN = "unknown"

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import Published, find_dates
+from generator.extract.dates import Published, find_dates
 
 HEADER_LINES = 8
 """Datelines are read among the article's first lines only."""

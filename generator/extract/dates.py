@@ -12,8 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .lexicon import lexicon
-from .normalize import Token, gap, key, tokenize
+from generator.extract.lexicon import lexicon
+from generator.text.arabic import Token, gap, key, tokenize
 
 PAST = {"الماضي", "الفايت", "المنصرم", "السابق"}
 FUTURE = {"المقبل", "القادم"}

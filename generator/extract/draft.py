@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analyze import REGISTRIES, Findings, Found
-from .gazetteer import Entry, country_id
-from .ids import unique
-from .normalize import strip_marks
-from .romanize import romanized
-from .yamltext import SCHEMA_LINE, block, flow, scalar
+from generator.extract.analyze import REGISTRIES, Findings, Found
+from generator.extract.gazetteer import Entry, country_id
+from generator.extract.ids import unique
+from generator.extract.romanize import romanized
+from generator.extract.yamltext import SCHEMA_LINE, block, flow, scalar
+from generator.text.arabic import strip_marks
 
 UNKNOWN_SPEAKER = "متحدث لم يُحدَّد"
 """Arabic for 'unidentified speaker': a quote's speaker is required, a person sets it."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .gazetteer import Entry, Mention, country_entry
-from .ids import slug
-from .lexicon import lexicon
-from .normalize import key
+from generator.extract.gazetteer import Entry, Mention, country_entry
+from generator.extract.ids import slug
+from generator.extract.lexicon import lexicon
+from generator.text.arabic import key
 
 EMBASSY = re.compile(r"(?:ال|لل|بال|وال)?سفار[ةه]\s+(ال\S+)")
 
@@ -58,8 +58,8 @@ def host_city(places: dict) -> object | None:
 def capital_of(places: dict, gazetteer) -> object | None:
     """The capital of the country the article names most (a Found), for an article that
     names no city: مسجد الإمام الصادق in an article about Kuwait stands in Kuwait City."""
-    from .analyze import Found
-    from .gazetteer import capital_entry
+    from generator.extract.analyze import Found
+    from generator.extract.gazetteer import capital_entry
 
     countries = [f for f in places.values() if f.entry.fields.get("kind") == "country"]
     country = max(countries, key=lambda f: len(f.spans), default=None)

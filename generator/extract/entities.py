@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .gazetteer import Entry, Gazetteer, Mention
-from .ids import slug
-from .lexicon import lexicon
-from .normalize import Token, gap, key, tokenize, without_article
+from generator.extract.gazetteer import Entry, Gazetteer, Mention
+from generator.extract.ids import slug
+from generator.extract.lexicon import lexicon
+from generator.text.arabic import Token, gap, key, tokenize, without_article
 
 MAX_SKIP = 6
 """Words a title may stand from its name (زعيم منظمة بدر هادي العامري: two)."""

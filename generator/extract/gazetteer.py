@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-from .ids import slug
-from .lexicon import lexicon
-from .normalize import Token, gap, key
-from .places_index import load_places
+from generator.extract.ids import slug
+from generator.extract.lexicon import lexicon
+from generator.extract.places_index import load_places
+from generator.text.arabic import Token, gap, key
 
 MIN_CITY_POPULATION = 100_000
 """Smaller towns share names with common words (صور images, الأبيض white)."""

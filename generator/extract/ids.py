@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .normalize import strip_marks
+from generator.text.arabic import strip_marks
 
 LATIN = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ء": "", "ؤ": "u", "ئ": "i", "ب": "b",
          "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",

@@ -11,10 +11,10 @@ import re
 
 import yaml
 
-from ..errors import BuildError
-from .draft import Draft, render
-from .normalize import key
-from .yamltext import SCHEMA_LINE
+from generator.errors import BuildError
+from generator.extract.draft import Draft, render
+from generator.extract.yamltext import SCHEMA_LINE
+from generator.text.arabic import key
 
 FACTS = ("quotes", "timeline", "figures")
 MENTIONS = ("people", "organizations", "places")

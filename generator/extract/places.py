@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Mention
-from .normalize import Token, key
+from generator.extract.gazetteer import Mention
+from generator.text.arabic import Token, key
 
 PLACE_LEADS = {"في", "الي", "من", "مدينه", "بلده", "قريه", "قرب", "شمال", "جنوب", "شرق", "غرب",
                "وسط", "عاصمه", "محافظه", "ولايه", "اقليم", "منطقه", "نحو", "عبر", "داخل",

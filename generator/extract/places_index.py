@@ -52,7 +52,7 @@ def _read(path: Path) -> list | None:
 
 
 def _entries(rows: list) -> list:
-    from .gazetteer import Entry
+    from generator.extract.gazetteer import Entry
 
     return [(Entry(**entry), spellings) for entry, spellings in rows]
 

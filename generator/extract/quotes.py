@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import lexicon
+from generator.extract.lexicon import lexicon
 
 PAIRS = {"«": "»", "“": "”", '"': '"'}
 OPEN = re.compile('[«“"]')

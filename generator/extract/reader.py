@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import BuildError
-from .dateline import Dateline, find_dateline, read_dateline
+from generator.errors import BuildError
+from generator.extract.dateline import Dateline, find_dateline, read_dateline
 
 MAX_BYTES = 1_000_000
 """A news article is a few kilobytes; a megabyte is a wrong file, not an article."""

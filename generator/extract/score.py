@@ -14,8 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .analyze import REGISTRIES, Findings, Found
-from .normalize import key, name_key
+from generator.extract.analyze import REGISTRIES, Findings, Found
+from generator.text.arabic import key, name_key
 
 KINDS = (*REGISTRIES, "dates", "figures", "quotes", "claims")
 NEAR_KM = {"city": 50, "site": 50, "country": 800, "region": 800, "river": 800}

@@ -7,9 +7,9 @@ are the city's, flagged in a comment for a person to refine.
 
 from __future__ import annotations
 
-from .gazetteer import Entry, Mention, country_id
-from .ids import slug
-from .normalize import Token, gap, tokenize
+from generator.extract.gazetteer import Entry, Mention, country_id
+from generator.extract.ids import slug
+from generator.text.arabic import Token, gap, tokenize
 
 RIVER = "نهر"
 HEADS = {"نهر", "مستشفي", "مشفي", "مسجد", "جامع", "مقبره", "فندق", "مطار", "ميناء", "سجن", "قصر",

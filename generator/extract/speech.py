@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import lexicon
-from .normalize import key, strip_marks, tokenize
+from generator.extract.lexicon import lexicon
+from generator.text.arabic import key, strip_marks, tokenize
 
 LABEL = re.compile(r"^(?P<label>[^:«»\"“”\d\n،.]{2,70}?)\s*:\s*(?=\S)")
 MAX_LABEL_WORDS = 9

@@ -12,11 +12,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..build import load_and_check
-from ..errors import BuildError, ContentError
-from ..project import REGISTRIES, Project
-from .draft import Draft
-from .merge import append_entries, merge_sheet
+from generator.build.pipeline import load_and_check
+from generator.content.project import REGISTRIES, Project
+from generator.errors import BuildError, ContentError
+from generator.extract.draft import Draft
+from generator.extract.merge import append_entries, merge_sheet
 
 
 def plan_files(project: Project, draft: Draft, sheet_data: dict | None,

@@ -1,0 +1,1 @@
+"""Build: the pipeline (load -> check -> model -> render -> write), its workers and writer."""

@@ -1,0 +1,130 @@
+"""Content files parsed and checked by the last build, reused while their bytes are the same.
+
+Parsing a sheet and checking it against its schema is most of what a build spends on a
+file it did not change: with a thousand sheets, a one-sheet edit would parse and check a
+thousand files. The cache (the ``documents`` store of ``kept.py``) keeps, per file, the
+parsed value and the problems its own checks found (schema, hygiene), and gives them back
+only when the file's bytes, its path as printed and the generator's code are all as they
+were. Positions are not kept (a fifth of a sheet's entry, read at every build for
+nothing): the rare problem found later in an unchanged file parses it again to say where
+(``Document.where``). A sheet's problems against the registries (references,
+translations) are kept too, by the registries' bytes as well (``ContentCheck``); the
+seed check always runs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from dataclasses import astuple
+from pathlib import Path
+
+from generator.cache.fingerprints import digest
+from generator.cache.store import Kept
+from generator.checks.checker import file_problems
+from generator.content.loader import Document, load_document
+from generator.errors import Problem
+
+
+class DocumentCache:
+    """The last build's parsed and checked files, by path and digest of their bytes."""
+
+    def __init__(self, folder: Path):
+        self.kept = Kept(folder, "documents")
+        self.known: dict[str, str] = {}
+        """Path -> ``incremental.digest`` of the files whose time and size are those the
+        last build read them with: taken as unchanged without being read again, as the
+        no-op check takes the whole content (set by the build)."""
+
+    def restore(self, path: Path, display: str, file_digest: str) -> Document | None:
+        """The file as parsed and checked last time, if its bytes (``incremental.digest``
+        of them) are unchanged; its own problems are then known (``file_problems``)."""
+        entry = self.kept.get((str(path), file_digest))
+        if entry is None or entry[0] != display:
+            return None
+        _, data, problems = entry
+        document = Document(path, display, data, complete=False)  # positions: on demand
+        document.file_problems = [Problem(*problem) for problem in problems]
+        document.digest = file_digest
+        return document
+
+    def remember(self, document: Document) -> None:
+        """Keep a parsed and checked document for the next build."""
+        if document.digest is None or document.file_problems is None:
+            return
+        key = (str(document.path), document.digest)
+        if not self.kept.holds(key):  # restored from the cache: kept already
+            self.kept.put(key, _entry(document))
+
+    def sheet_checks(self, document: Document, against: str
+                     ) -> tuple[list[Problem], list[str]] | None:
+        """The problems a sheet had against ``against`` (the registries' bytes and what
+        else ``ContentCheck`` names), and the entity ids it used, if it is unchanged."""
+        entry = (self.kept.get(_checks_key(document.display, document.digest, against))
+                 if document.digest else None)
+        if entry is None:
+            return None
+        problems, used = entry
+        return [Problem(*problem) for problem in problems], used
+
+    def keep_sheet_checks(self, document: Document, against: str, problems: list[Problem],
+                          used: list[str]) -> None:
+        if document.digest is not None:
+            self.kept.put(_checks_key(document.display, document.digest, against),
+                          ([astuple(problem) for problem in problems], used))
+
+    def retain_sheet(self, path: Path, display: str, file_digest: str, against: str) -> None:
+        """Keep what is kept of a sheet for the next build, unread: this build took the
+        sheet from memory (``recall.py``)."""
+        self.kept.retain([(str(path), file_digest), _checks_key(display, file_digest, against)])
+
+    @property
+    def empty(self) -> bool:
+        """True on a first build (or after a change of code): nothing can be reused. With
+        a cache, a build parses only what changed, in its own process."""
+        return self.kept.empty
+
+    def prefill(self, paths: list[Path], display: Callable[[Path], str]) -> None:
+        """With an empty cache, parse and check the sheets in worker processes and hold
+        them: a first build of a big site then parses on every core. A file with parse
+        problems is left to the build's own parse, which reports them."""
+        from generator.build.workers import forks, workers
+
+        if self.kept.db is None or not forks(len(paths)):
+            return  # nowhere to keep them (a read-only project), or too few to fork for
+        jobs = [(path, display(path)) for path in paths]
+        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+            for parsed in pool.imap_unordered(_parse_sheet, jobs, chunksize=16):
+                if parsed is not None:
+                    self.kept.put(*parsed)
+
+    def save(self, drop: bool = True) -> None:
+        """Keep what was parsed and checked; ``drop``: forget the files not asked for
+        (a build does; a check leaves them to the next build)."""
+        self.kept.save(drop)
+
+    def close(self) -> None:
+        """Let go of the cache; unless saved, this build changed nothing in it."""
+        self.kept.close()
+
+
+def _checks_key(display: str, file_digest: str, against: str) -> tuple:
+    return ("checks", display, file_digest, digest(against.encode()))
+
+
+def _entry(document: Document) -> tuple:
+    """A parsed and checked document as the cache keeps it."""
+    return (document.display, document.data,
+            [astuple(problem) for problem in document.file_problems])
+
+
+def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:
+    """In a worker: one sheet parsed and checked, as a cache entry (key, value)."""
+    path, display = job
+    raw = path.read_bytes()
+    document, problems = load_document(path, display, raw)
+    if problems:
+        return None
+    document.file_problems = file_problems(document, "sheet")
+    document.digest = digest(raw)
+    return (str(path), document.digest), _entry(document)

@@ -1,0 +1,251 @@
+"""What changed since the last build, and which pages it reaches.
+
+The build cache (``.build-cache/`` in the project, never published, ignored by git through
+its own ``.gitignore``, as pytest does with its cache) keeps two records:
+
+- ``state.json``: the size and modification time of every input (content, seeds,
+  templates, the generator's own code), the identity (device, inode) of the ``site/``
+  folder the build made, and its summary. When every input and ``site/`` are as recorded,
+  the build has nothing to do and says so without importing the rest of the generator;
+- ``outputs.marshal``: a fingerprint per page (hash of what the page is made from), a
+  digest per file, the search index's shards, what the spare site holds (the site the
+  next build is assembled in: see ``writer.Staging``) and the digest of each sheet's file.
+  A page whose fingerprint is unchanged is taken from the old site as it is; any other
+  file is kept when its new bytes have the recorded digest. A sheet whose file has the
+  time and size it had is not read again: its digest names its parse in the cache.
+
+Beside them are the values kept for reuse (``kept.py``: parses, exports, search
+documents), compiled templates, and the spare site.
+
+A page is made from the *global* inputs (site.yml, registries, templates, code) and:
+a sheet page from its sheet; an entity page from every sheet involving the entity (so a
+sheet that stops mentioning it changes the page too); an archive page from the sheets it
+lists, in their order, and the number of archive pages; the home page from the newest
+sheets it shows and the count of all; the site map from each place's newest sheets
+(those its popup lists) and its count of sheets; the search page from the folders of the
+search indexes; the about, 404 and landing pages from the global inputs alone. The Atom
+feeds are fingerprinted too, by the sheets they list, and the sitemap by the pages. The
+packaged templates are held to this (a template that shows more of the sheets than its
+page is made from needs its page kind's fingerprint widened in ``build.py``); a page
+whose template the project changed, or whose template extends, includes or imports one
+it changed, is made from every sheet, since what it shows cannot be known. Both records
+are written before the new site is swapped in and name the staging folder, which becomes
+``site/`` only at the swap: after a build killed in between, they no longer match
+``site/`` and the next build is full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.errors import Problem
+
+if TYPE_CHECKING:
+    from generator.content.project import Project
+
+CACHE = ".build-cache"
+OUTPUTS = "outputs.marshal"
+FORMAT = 1
+"""Version of the records; a build ignores records of another version."""
+
+
+def cache_folder(project: Project) -> Path:
+    return project.root / CACHE
+
+
+def made_cache_folder(project: Project) -> Path:
+    """The cache folder, made if missing, with a ``.gitignore`` that keeps it out of git."""
+    folder = cache_folder(project)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# build-site's cache: nothing here is content\n*\n")
+    return folder
+
+
+def scan_inputs(project: Project, template_dirs: tuple[Path, ...]) -> dict[str, list[int]]:
+    """Path -> [modification time (ns), size] of every file a build reads."""
+    code = Path(__file__).parents[1]  # the generator package
+    roots = [project.content, project.seeds, *template_dirs, code]
+    found: dict[str, list[int]] = {}
+    for root in roots:
+        _scan(root, found)
+    return found
+
+
+def _scan(folder: Path, found: dict[str, list[int]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _scan(Path(entry.path), found)
+        else:
+            info = entry.stat()
+            found[entry.path] = [info.st_mtime_ns, info.st_size]
+
+
+@dataclass
+class State:
+    """The last build as ``state.json`` records it."""
+
+    inputs: dict[str, list[int]] = field(default_factory=dict)
+    site: list[int] = field(default_factory=list)
+    """(device, inode) of the site folder it made."""
+    pages: int = 0
+    files: int = 0
+    warnings: list[list] = field(default_factory=list)
+    drafts: bool = False
+    """Whether the site was built with its drafts (``build --drafts``, ``serve``)."""
+    left_out: int = 0
+    """Draft sheets the site leaves out."""
+
+    def problems(self) -> list[Problem]:
+        return [Problem(*warning) for warning in self.warnings]
+
+
+def site_identity(site: Path) -> list[int]:
+    try:
+        info = site.stat()
+    except OSError:
+        return []
+    return [info.st_dev, info.st_ino]
+
+
+def load_state(project: Project) -> State | None:
+    """The last build's state; None when there is none, or not one this code reads (a
+    record of another version, or damaged): the build is then a full one."""
+    data = _read(cache_folder(project) / "state.json")
+    try:
+        return State(**data["state"]) if data else None
+    except (TypeError, KeyError):
+        return None
+
+
+def load_outputs(project: Project) -> dict:
+    """``{"pages": {path: fingerprint}, "files": {path: digest}, ...}`` of the last build;
+    both empty when the record is missing or not whole (nothing is then taken from the
+    old site)."""
+    data = _read(cache_folder(project) / OUTPUTS) or {}
+    if not all(isinstance(data.get(name), dict) for name in ("pages", "files")):
+        return {"pages": {}, "files": {}}
+    return data
+
+
+def _read(path: Path) -> dict | None:
+    """A record, JSON or (named ``.marshal``) marshal; None when missing or damaged."""
+    try:
+        raw = path.read_bytes()
+        data = marshal.loads(raw) if path.suffix == ".marshal" else json.loads(raw)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def save(project: Project, state: State, outputs: dict) -> None:
+    """Write both records, each atomically (temporary file, then rename); the old state
+    goes first, so that a build killed between the two never finds the new outputs
+    beside a state that still matches the old site."""
+    folder = made_cache_folder(project)
+    (folder / "state.json").unlink(missing_ok=True)  # killed before the next one: untrusted
+    for name, value in ((OUTPUTS, outputs), ("state.json", {"state": state.__dict__})):
+        temporary = folder / f".{name}.tmp"
+        if name == OUTPUTS:  # megabytes at 5,000 sheets: marshal writes them ten times faster
+            temporary.write_bytes(marshal.dumps({"format": FORMAT, **value}))
+        else:
+            with temporary.open("w", encoding="utf-8") as file:
+                json.dump({"format": FORMAT, **value}, file)
+        os.replace(temporary, folder / name)
+
+
+@contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """One build at a time in a project (a preview server's and a command's share the
+    cache, the spare site and the staging folders). The lock is held on the project
+    folder itself, so that taking it writes nothing; where the system has no ``flock``,
+    builds are not kept apart."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = os.open(project.root, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # releases the lock
+
+
+def digest(data: bytes) -> str:
+    return hasher(data).hexdigest()
+
+
+def hasher(data: bytes = b""):
+    """The hash behind ``digest``, to feed a file in pieces."""
+    return hashlib.blake2b(data, digest_size=16)
+
+
+CODE_MODULES = ("yaml", "jsonschema", "jsonschema_rs", "markdown", "nh3", "pagefind")
+"""Libraries whose upgrade may change what the cached values would be."""
+
+
+@cache
+def code_signature() -> str:
+    """Identity of the code behind every kept value (parses, checks, exports, search
+    records and indexes): after a change to the generator, Python or a library that
+    makes them, nothing is answered from the cache. A library is known by its installed
+    main file (path, time and size; an upgrade writes it anew), found without importing
+    it: a check answered from the cache imports none of them."""
+    from importlib.util import find_spec
+
+    signature = hasher(sys.version.encode())
+    for name in CODE_MODULES:
+        origin = find_spec(name).origin
+        info = os.stat(origin)
+        signature.update(f"{name}={origin}:{info.st_mtime_ns}:{info.st_size};".encode())
+    package = Path(__file__).parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            info = path.stat()
+            signature.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
+    return signature.hexdigest()
+
+
+class Fingerprints:
+    """The fingerprint of each page: a hash of the inputs the page is made from."""
+
+    def __init__(self, base: str, sheets: dict[str, str]):
+        """``base``: digest of what every page reads; ``sheets``: slug -> digest of its file."""
+        self.base = base
+        self.entries = {slug: f"{slug}={file};" for slug, file in sheets.items()}
+        """Slug -> what a sheet adds to a fingerprint: made once, since a big site's
+        entity pages name hundreds of thousands of sheets between them."""
+
+    def of(self, sheet_slugs: list[str], also: str = "") -> str:
+        """Fingerprint of a page made from these sheets, in this order, and from ``also``
+        (what else it shows)."""
+        made_of = self.base + also + "".join(map(self.entries.__getitem__, sheet_slugs))
+        return digest(made_of.encode())
+
+
+def global_digest(project: Project, inputs: dict[str, list[int]]) -> str:
+    """Digest of what every page depends on: all inputs but sheets and seeds, by content."""
+    skipped = (str(project.content / "sheets") + os.sep, str(project.seeds) + os.sep)
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(inputs):
+        if not path.startswith(skipped):
+            hasher.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return hasher.hexdigest()

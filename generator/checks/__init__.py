@@ -1,0 +1,1 @@
+"""Checks: every rule the content must pass, reported as located problems."""

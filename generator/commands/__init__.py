@@ -1,8 +1,0 @@
-"""One module per ``build-site`` command; each has ``register(subparsers)`` and ``run``.
-
-``COMMANDS`` is the order they appear in ``build-site --help``.
-"""
-
-from . import build, check, extract, init, new, publish, serve
-
-COMMANDS = [build, check, new, extract, publish, serve, init]

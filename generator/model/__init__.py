@@ -1,0 +1,1 @@
+"""Model: the typed facts (entities, sheets, the site) built from checked content."""

@@ -1,0 +1,1 @@
+"""Outputs besides pages: data exports, Atom feeds and the sitemap."""

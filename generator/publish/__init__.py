@@ -1,0 +1,1 @@
+"""Publish: the built site committed to a GitHub Pages branch."""

@@ -1,0 +1,1 @@
+"""Render: pages as HTML strings (templates, URLs, languages, markup, JSON-LD, CSP)."""

@@ -1,0 +1,1 @@
+"""Search: each page's search record and the Pagefind index built from them."""

@@ -1,0 +1,1 @@
+"""Serve: the preview server that rebuilds on save and reloads open pages."""

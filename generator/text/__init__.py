@@ -1,0 +1,1 @@
+"""Text: Arabic normalization shared by search and extraction."""
