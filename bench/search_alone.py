@@ -30,7 +30,9 @@ from generator.cache import fingerprints
 from generator.cache.documents import DocumentCache
 from generator.content.project import find_project
 from generator.model.site import Site
-from generator.search.index import SHARD_RECORDS, SearchIndex, shard_count
+from generator.render.page_kinds import search_shard_count
+from generator.render.search_shards import SHARD_RECORDS
+from generator.search.pagefind import SearchIndex
 
 
 def main() -> None:
@@ -47,7 +49,7 @@ def one_shard(site: Site) -> Site:
                                                               + len(site.entities)))
     entities = list(site.entities.items())[:round(len(site.entities) * share)]
     cut = Site(site.settings, dict(entities), site.sheets[:round(len(site.sheets) * share)])
-    assert shard_count(cut) == 1, "one shard"
+    assert search_shard_count(cut) == 1, "one shard"
     return cut
 
 

@@ -13,7 +13,7 @@ from generator.cache import documents
 from generator.cache.check import check_content
 from generator.checks.translations import coverage
 from generator.cli import main
-from generator.model.drafts import is_draft, registry_drafts
+from generator.content.status import is_draft, registry_drafts
 
 SHEETS = {"one.yml": FIXTURES / "minimal/content/sheets/one.yml",
           "two.yml": FIXTURES / "warnings/sheet-missing-translation.yml",

@@ -16,6 +16,7 @@ from generator.cache.serve_memory import Recall
 from generator.checks.checker import CheckedContent
 from generator.content.project import Project
 from generator.errors import ContentError
+from generator.outputs import feeds
 from generator.render.pages import Renderer
 
 
@@ -102,7 +103,7 @@ def test_an_edit_renders_only_the_archive_pages_it_reaches(corpus, tmp_path, mon
     title renders its page of the archive only; a sheet moved to another page by a new
     date renders the pages it left and joined; one page fewer renders every page, which
     counts them. Each time, as a clean build writes."""
-    monkeypatch.setattr("generator.render.pages.ARCHIVE_PAGE", 5)  # 12 sheets: 3 pages
+    monkeypatch.setattr("generator.render.page_kinds.ARCHIVE_PAGE", 5)  # 12 sheets: 3 pages
     (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
     build(corpus)
     rendered = []
@@ -132,17 +133,16 @@ def test_an_edit_renders_the_home_page_map_and_feeds_only_where_they_show_it(
     the about, search and 404 pages from no sheet: an edit to an older sheet renders none
     of them, an edit to a sheet they show renders them, a new count renders the pages that
     show it. Each time, as a clean build writes."""
-    for shown in ("render.pages.HOME_SHEETS", "maps.page_maps.POPUP_SHEETS",
+    for shown in ("render.page_kinds.HOME_SHEETS", "render.page_kinds.POPUP_SHEETS",
                   "outputs.feeds.ENTRIES"):
         monkeypatch.setattr(f"generator.{shown}", 3)  # the 12 sheets share a date: 1-3
     (corpus.root / ".build-cache" / "state.json").unlink()  # no input changed: build anew
     build(corpus)
     rendered = []
-    render, feed = Renderer.render, Renderer.feed
+    render, feed = Renderer.render, feeds.atom_feed
     monkeypatch.setattr(Renderer, "render",
                         lambda self, spec: rendered.append(spec.kind) or render(self, spec))
-    monkeypatch.setattr(Renderer, "feed",
-                        lambda self, language: rendered.append("feed") or feed(self, language))
+    monkeypatch.setattr(feeds, "atom_feed", lambda page: rendered.append("feed") or feed(page))
     changes = [(lambda: edit(sheet(corpus, 9), "Report reveals", "Report shows"), set()),
                (lambda: edit(sheet(corpus, 2), "Report reveals", "Report shows"),
                 {"home", "map", "feed"}),
@@ -389,7 +389,7 @@ def test_a_parallel_first_parse_finds_what_one_process_finds(corpus, monkeypatch
         file.write("plce: x\n")  # a schema error
 
     def problems(parallel_from: int) -> list[str]:
-        monkeypatch.setattr("generator.build.workers.PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr("generator.processes.PARALLEL_FROM", parallel_from)
         shutil.rmtree(corpus.root / ".build-cache", ignore_errors=True)
         with pytest.raises(ContentError) as stopped:
             build(corpus)

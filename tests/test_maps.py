@@ -19,7 +19,7 @@ from test_content_errors import minimal_project
 
 from generator.build.pipeline import build
 from generator.maps.fragment import MapPlace, build_map, js_string
-from generator.maps.page_maps import POPUP_SHEETS
+from generator.render.page_kinds import POPUP_SHEETS
 
 
 def sheet_places(built) -> list[str]:

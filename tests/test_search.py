@@ -17,7 +17,9 @@ from generator.build.pipeline import build
 from generator.cache.fingerprints import load_outputs
 from generator.content.project import Project, load_documents
 from generator.model.site import build_site_model
-from generator.search.index import Record, SearchIndex, records, search_forms
+from generator.search.pagefind import SearchIndex
+from generator.search.records import Record, records
+from generator.search.words import search_forms
 from generator.text.arabic import key
 
 NORMALIZER = REPO / "templates" / "assets" / "search-normalize.js"
@@ -218,7 +220,7 @@ def test_search_works_under_a_strict_content_security_policy(browser, built):
 @pytest.fixture
 def sharded(tmp_path, monkeypatch) -> Project:
     """Twelve copies of the seed sheet, indexed in shards of about eight records."""
-    monkeypatch.setattr("generator.search.index.SHARD_RECORDS", 8)
+    monkeypatch.setattr("generator.render.search_shards.SHARD_RECORDS", 8)
     project = copy_project(tmp_path / "project")
     seed = project.content / "sheets" / f"{SHEET}.yml"
     for number in range(1, 13):

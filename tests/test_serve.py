@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, copy_project
 
-from generator.search.index import ENTRY
+from generator.search.pagefind import ENTRY
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`

@@ -196,8 +196,8 @@ def test_internal_links_and_assets_are_relative_and_exist(built):
 def many_sheets(tmp_path, monkeypatch) -> Project:
     """Twelve sheets, one of them corrected (the newest), with three cards on the home
     page and five sheets per archive page."""
-    monkeypatch.setattr("generator.render.pages.HOME_SHEETS", 3)
-    monkeypatch.setattr("generator.render.pages.ARCHIVE_PAGE", 5)
+    monkeypatch.setattr("generator.render.page_kinds.HOME_SHEETS", 3)
+    monkeypatch.setattr("generator.render.page_kinds.ARCHIVE_PAGE", 5)
     project, _ = minimal_project(tmp_path)
     sheets = project.content / "sheets"
     fixture = (FIXTURES / "corrections" / "one.yml").read_text("utf-8")

@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.build import staging
-from generator.build.staging import Staging, Streamed, Unread, read_assets
+from generator.build.staging import Staging, read_assets
 from generator.cache import fingerprints
 from generator.content.project import Documents, Project
+from generator.digests import digest
 from generator.errors import BuildError, ContentError, Problem
+from generator.outputs.files import Streamed, Unread
 from generator.render import urls
 from generator.render.theme import changed_templates, template_dirs
 
-SITEMAP = "sitemap.xml"
-"""Fingerprinted like a page: by the paths of the pages it lists."""
 SEARCH_PENDING = "search indexes pending"
 """Recorded among the inputs when a build left the search indexes as they were: no scan
 finds it, so the next build is never taken as a no-op."""
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from generator.content.loader import Document
     from generator.maps.templates import Drawing
     from generator.model.site import Site
-    from generator.search.index import SearchIndex
+    from generator.search.pagefind import SearchIndex
 
 
 @dataclass
@@ -146,8 +146,9 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
     does the rest. ``inputs_before``: the last build's (``scan_inputs``), when its records
     match the site it made (None: nothing is taken from it)."""
     from generator.cache.documents import DocumentCache
+    from generator.cache.store import Kept
     from generator.maps.templates import Drawing, restore_templates
-    from generator.search.index import Previous, SearchIndex
+    from generator.search.pagefind import Previous, SearchIndex
 
     cache_folder = fingerprints.cache_folder(project)
     trusted = inputs_before is not None
@@ -161,7 +162,8 @@ def _build(project: Project, dirs, inputs: dict, inputs_before: dict | None, qui
                            if path in inputs and inputs[path] == inputs_before.get(path)}
             site, problems = load_site_model(project, cache, recall, drafts)
             cache.save()
-        search = SearchIndex(site, cache_folder, Previous(
+        records = functools.partial(Kept, cache_folder, "search-records")
+        search = SearchIndex(site, records, Previous(
             project.site, previous.get("search", {}), previous["files"]), search_later)
         return _make_site(project, dirs, inputs, trusted, quiet, site, problems, previous,
                           drawing, search, drafts)
@@ -175,17 +177,18 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
                problems: list[Problem], previous: dict, drawing: Drawing, search: SearchIndex,
                drafts: bool) -> BuildResult:
     """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
-    from generator.build.workers import forks
+    from generator.maps.page_maps import page_map
     from generator.maps.templates import saved_templates
+    from generator.processes import forks
     from generator.render.pages import Renderer
 
     cache_folder = fingerprints.cache_folder(project)
     if site.of_kind("places"):
         drawing.finish()  # before the workers fork, so that none imports folium
-    renderer = Renderer(site, dirs, cache_folder)
+    renderer = Renderer(site, dirs, cache_folder, page_map)
     specs = renderer.page_specs()
     free = renderer.templates_using(changed_templates(dirs), {spec.template for spec in specs})
-    page_prints = _fingerprints(project, site, inputs, specs, free)
+    page_prints = fingerprints.page_fingerprints(project, site, inputs, specs, free)
     old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
     unchanged = {path for path, made_of in page_prints.items() if old_prints.get(path) == made_of}
     del old_prints
@@ -208,8 +211,8 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
             "pages": page_prints, "files": digests, "maps": saved_templates(),
             "search": search.shards, "spare": {"folder": stage.spare_name,
                                                "files": digests if retired is None else retired},
-            "sheets": {str(sheet.document.path): sheet.document.digest
-                       for sheet in site.sheets if sheet.document.digest}})
+            "sheets": {str(sheet.file.path): sheet.file.digest
+                       for sheet in site.sheets if sheet.file.digest}})
         stage.commit(digests, retired)
     except BaseException:
         stage.abort()
@@ -301,9 +304,11 @@ def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search
     from the same inputs as last time (the feeds, when their sheets are the same; the
     sitemap, when the pages are).
     """
+    from generator.cache.store import Kept
     from generator.content.schema import schema_files
+    from generator.outputs import feeds
     from generator.outputs.exports import export_files
-    from generator.outputs.sitemap import robots, sitemap
+    from generator.outputs.sitemap import SITEMAP, robots, sitemap
 
     def made(path: str, make: Callable[[], bytes]) -> bytes | Unread:
         return Unread(unchanged[path], make) if path in unchanged else make()
@@ -311,9 +316,11 @@ def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search
     yield from read_assets(dirs).items()
     for language in site.settings.languages:
         path = urls.feed_path(language)
-        yield path, made(path, functools.partial(renderer.feed, language))
+        yield path, made(path, functools.partial(
+            feeds.atom_feed, renderer.context("home", language, None)))
     yield from schema_files().items()
-    yield from export_files(site, cache)
+    with closing(Kept(cache, "exports")) as kept:
+        yield from export_files(site, kept)
     yield ".nojekyll", b""
     listed = {path: date for path, date in dates.items() if path not in renderer.draft_pages}
     yield SITEMAP, made(SITEMAP, functools.partial(sitemap, site.settings, listed))
@@ -321,74 +328,6 @@ def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search
     if site.settings.cname:
         yield "CNAME", (site.settings.cname + "\n").encode("ascii")
     yield from search.files()
-
-
-def _fingerprints(project: Project, site: Site, inputs: dict, specs, free: set[str]
-                  ) -> dict[str, str]:
-    """Output path -> fingerprint of what the page (or feed) is made from (see
-    incremental.py). ``free``: the page templates the project changed (or that use one it
-    changed), which may show anything of any sheet: their pages are made from all.
-    Every page is made from which entities are published and which pages are marked as
-    drafts' (a sheet's move out of draft may publish an entity: lists, links and maps
-    change)."""
-    from generator.outputs.sitemap import page_dates
-    from generator.render.pages import ENTITY_KINDS, archive_sheets
-
-    sheets = {sheet.slug: _sheet_digest(sheet) for sheet in site.sheets}
-    published = " ".join(site.entities) + ";" + " ".join(sorted(site.marked))
-    base = fingerprints.digest((fingerprints.global_digest(project, inputs) + published).encode())
-    prints = fingerprints.Fingerprints(base, sheets)
-    every_sheet = functools.cache(lambda: prints.of(sorted(sheets)))
-
-    @functools.cache  # by page, whatever the language: every language's is made alike
-    def fingerprint(kind: str, key: str | None = None, template: str = "") -> str:
-        if template in free:
-            return every_sheet()
-        if kind == "sheet":
-            return prints.of([key])
-        if kind in ENTITY_KINDS:
-            return prints.of([sheet.slug for sheet in site.sheets_about(key)])
-        if kind == "archive":  # its sheets in their order, and its count of pages
-            listed, pages = archive_sheets(site, key)
-            return prints.of([sheet.slug for sheet in listed], also=f"{pages} pages")
-        return _single_page_fingerprint(site, prints, kind)
-
-    prints_by_path = {spec.output: fingerprint(spec.kind, spec.key, spec.template)
-                      for spec in specs}
-    prints_by_path.update((urls.feed_path(language), fingerprint("feed"))
-                          for language in site.settings.languages)
-    prints_by_path[SITEMAP] = prints.of([], also="\n".join(
-        f"{path} {date}" for path, date in page_dates(site, specs).items()))
-    return prints_by_path
-
-
-def _single_page_fingerprint(site: Site, prints: fingerprints.Fingerprints, kind: str) -> str:
-    """The fingerprint of a page (or feed) of which each language has one, made from what
-    it shows of the sheets: an edit to a sheet it does not show leaves it as it was."""
-    from generator.maps.page_maps import popup_sheets
-    from generator.outputs.feeds import ENTRIES
-    from generator.render.pages import HOME_SHEETS
-    from generator.search.index import shard_folders
-
-    if kind == "feed":  # its entries
-        return prints.of([sheet.slug for sheet in site.newest_first[:ENTRIES]])
-    if kind == "home":  # the newest sheets' cards, and the count of all sheets
-        newest = site.newest_first[:HOME_SHEETS]
-        return prints.of([sheet.slug for sheet in newest], also=f"{len(site.sheets)} sheets")
-    if kind == "map":  # each place's popup: its newest sheets, and its count of sheets
-        listed, counts = [], []
-        for place, newest, count in popup_sheets(site):
-            listed += [sheet.slug for sheet in newest]
-            counts.append(f"{place.id}={count};")
-        return prints.of(listed, also="".join(counts))
-    if kind == "search":  # the search indexes it merges
-        return prints.of([], also=" ".join(shard_folders(site)))
-    return prints.of([])  # about, 404, landing: the global inputs only
-
-
-def _sheet_digest(sheet) -> str:
-    """``incremental.digest`` of the sheet's file, as loading computed it already."""
-    return sheet.document.digest or fingerprints.digest(sheet.document.path.read_bytes())
 
 
 def _keep_unchanged_pages(staging: Staging, specs, stale, old_digests: dict
@@ -418,7 +357,7 @@ def _write_files(staging: Staging, files: Iterator[tuple[str, bytes | Unread | S
         if isinstance(data, Streamed):
             digests[path] = staging.write_pieces(path, data.pieces())
             continue
-        digests[path] = data.digest if isinstance(data, Unread) else fingerprints.digest(data)
+        digests[path] = data.digest if isinstance(data, Unread) else digest(data)
         if old_digests.get(path) != digests[path] or not staging.keep(path, digests[path]):
             staging.write(path, data.read() if isinstance(data, Unread) else data,
                           digests[path])

@@ -29,33 +29,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache import fingerprints
+from generator.digests import hasher
 from generator.errors import BuildError
+from generator.outputs.files import files_under
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
-
-
-@dataclass(frozen=True)
-class Unread:
-    """A file whose digest is known before its bytes are read: when the old site holds
-    the same, it is linked without ever being read (a big site's unchanged search indexes
-    and sheet copies are thousands of files)."""
-
-    digest: str
-    read: Callable[[], bytes]
-
-
-@dataclass(frozen=True)
-class Streamed:
-    """A file made and written in pieces, never held whole (a big site's facts.json is
-    tens of megabytes): its digest is known once it is written."""
-
-    pieces: Callable[[], Iterator[bytes]]
 
 
 def safe_relative(relative: str) -> str:
@@ -137,15 +120,15 @@ class Staging:
             os.replace(made, path)
 
     def write_pieces(self, relative: str, pieces: Iterator[bytes]) -> str:
-        """Write a file piece by piece; its digest (``incremental.digest``)."""
+        """Write a file piece by piece; its digest (``digests.digest``)."""
         path = self._place(relative)
         temporary = _beside(path)
-        hasher = fingerprints.hasher()
+        running = hasher()
         with open(temporary, "wb") as file:
             for piece in pieces:
-                hasher.update(piece)
+                running.update(piece)
                 file.write(piece)
-        digest = hasher.hexdigest()
+        digest = running.hexdigest()
         if self.spare.get(relative) == digest:
             os.unlink(temporary)
         else:
@@ -277,25 +260,6 @@ def _copy(site: Path, cache: Path, name: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
     else:
         os.replace(partial, cache / name)
-
-
-def files_under(root: str) -> tuple[set[str], set[str]]:
-    """The path of every file under ``root``, relative to it, and of every empty folder
-    (one listing per folder: a big site's files are tens of thousands)."""
-    found, empty, folders = set(), set(), [""]
-    while folders:
-        folder = folders.pop()
-        with os.scandir(os.path.join(root, folder)) as entries:
-            listed = list(entries)
-        if not listed and folder:
-            empty.add(folder)
-        for entry in listed:
-            relative = f"{folder}/{entry.name}" if folder else entry.name
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(relative)
-            else:
-                found.add(relative)
-    return found, empty
 
 
 def _exchange(a: Path, b: Path) -> bool:

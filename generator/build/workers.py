@@ -11,29 +11,18 @@ preview server) render in the build's own process.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable
 
 from generator.build.staging import Staging
-from generator.cache.fingerprints import digest
+from generator.digests import digest
+from generator.processes import forks, workers
 from generator.render.pages import PageSpec, Renderer
 
-PARALLEL_FROM = 200
-"""Fewer pages than this render in one process: starting workers would cost more."""
 CHUNK = 40
 """Pages sent to a worker at a time: few messages, yet an even share at the end."""
 
 _job: tuple[Renderer, Staging] | None = None
 """What forked workers render with; set in the build's process just before the fork."""
-
-
-def workers() -> int:
-    """One worker per core this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 class RenderJob:
@@ -87,17 +76,6 @@ class RenderJob:
             self.pool.terminate()
             self.pool = None
         _job = None
-
-
-def forks(jobs: int) -> bool:
-    """Whether this many jobs (pages, files to parse) go to forked workers."""
-    return jobs >= PARALLEL_FROM and workers() >= 2 and can_fork()
-
-
-def can_fork() -> bool:
-    """Fork only a single-threaded process: a thread holding a lock at the fork (a server
-    running the build, say) would leave that lock held forever in the workers."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _render_chunk(specs: list[PageSpec]) -> dict[str, str]:

@@ -26,8 +26,9 @@ from dataclasses import astuple, dataclass
 
 from generator.cache import fingerprints
 from generator.content.project import Project
+from generator.content.status import is_draft, registry_drafts
+from generator.digests import code_signature
 from generator.errors import Problem
-from generator.model.drafts import is_draft, registry_drafts
 
 RECORD = "check.marshal"
 FORMAT = 2
@@ -53,7 +54,7 @@ def check_content(project: Project, strict: bool = False, cached: bool = True) -
     if record is not None and record["inputs"] == inputs:  # the generator's code included
         return Checked([Problem(*problem) for problem in record["problems"]],
                        record["coverage"], record["drafts"])
-    if record is not None and record["code"] != fingerprints.code_signature():
+    if record is not None and record["code"] != code_signature():
         record = None  # made by other code or libraries: nothing of it is taken
     from generator.cache.documents import DocumentCache
     from generator.checks.checker import CheckedContent  # jsonschema: only when content is read
@@ -72,7 +73,7 @@ def check_content(project: Project, strict: bool = False, cached: bool = True) -
                           + registry_drafts(content.files.registries))
     if cached:
         _save(project, {"format": FORMAT, "strict": strict, "seeds": _seeds(project, inputs),
-                        "code": fingerprints.code_signature(), "inputs": inputs,
+                        "code": code_signature(), "inputs": inputs,
                         "problems": [astuple(p) for p in problems],
                         "coverage": checked.coverage, "drafts": checked.drafts,
                         "sheets": sheets})

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
 
-from generator.cache.fingerprints import digest
 from generator.cache.store import Kept
 from generator.checks.checker import file_problems
 from generator.content.loader import Document, load_document
+from generator.digests import digest
 from generator.errors import Problem
 
 
@@ -88,7 +88,7 @@ class DocumentCache:
         """With an empty cache, parse and check the sheets in worker processes and hold
         them: a first build of a big site then parses on every core. A file with parse
         problems is left to the build's own parse, which reports them."""
-        from generator.build.workers import forks, workers
+        from generator.processes import forks, workers
 
         if self.kept.db is None or not forks(len(paths)):
             return  # nowhere to keep them (a read-only project), or too few to fork for

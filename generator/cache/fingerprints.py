@@ -36,11 +36,9 @@ are written before the new site is swapped in and name the staging folder, which
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,10 +46,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.digests import digest, hasher
 from generator.errors import Problem
 
 if TYPE_CHECKING:
     from generator.content.project import Project
+    from generator.model.site import Site
+    from generator.render.pages import PageSpec
 
 CACHE = ".build-cache"
 OUTPUTS = "outputs.marshal"
@@ -189,41 +190,6 @@ def build_lock(project: Project) -> Iterator[None]:
         os.close(folder)  # releases the lock
 
 
-def digest(data: bytes) -> str:
-    return hasher(data).hexdigest()
-
-
-def hasher(data: bytes = b""):
-    """The hash behind ``digest``, to feed a file in pieces."""
-    return hashlib.blake2b(data, digest_size=16)
-
-
-CODE_MODULES = ("yaml", "jsonschema", "jsonschema_rs", "markdown", "nh3", "pagefind")
-"""Libraries whose upgrade may change what the cached values would be."""
-
-
-@cache
-def code_signature() -> str:
-    """Identity of the code behind every kept value (parses, checks, exports, search
-    records and indexes): after a change to the generator, Python or a library that
-    makes them, nothing is answered from the cache. A library is known by its installed
-    main file (path, time and size; an upgrade writes it anew), found without importing
-    it: a check answered from the cache imports none of them."""
-    from importlib.util import find_spec
-
-    signature = hasher(sys.version.encode())
-    for name in CODE_MODULES:
-        origin = find_spec(name).origin
-        info = os.stat(origin)
-        signature.update(f"{name}={origin}:{info.st_mtime_ns}:{info.st_size};".encode())
-    package = Path(__file__).parents[1]
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            info = path.stat()
-            signature.update(f"{path}:{info.st_mtime_ns}:{info.st_size};".encode())
-    return signature.hexdigest()
-
-
 class Fingerprints:
     """The fingerprint of each page: a hash of the inputs the page is made from."""
 
@@ -244,8 +210,42 @@ class Fingerprints:
 def global_digest(project: Project, inputs: dict[str, list[int]]) -> str:
     """Digest of what every page depends on: all inputs but sheets and seeds, by content."""
     skipped = (str(project.content / "sheets") + os.sep, str(project.seeds) + os.sep)
-    hasher = hashlib.blake2b(digest_size=16)
+    combined = hasher()
     for path in sorted(inputs):
         if not path.startswith(skipped):
-            hasher.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
-    return hasher.hexdigest()
+            combined.update(path.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return combined.hexdigest()
+
+
+def page_fingerprints(project: Project, site: Site, inputs: dict, specs: list[PageSpec],
+                      free: set[str]) -> dict[str, str]:
+    """Output path -> fingerprint of what the page (or feed, or sitemap) is made from: the
+    global inputs and what its kind's row in ``page_kinds.KINDS`` says it shows. ``free``:
+    the page templates the project changed (or that use one it changed), which may show
+    anything of any sheet: their pages are made from all. Every page is made from which
+    entities are published and which pages are marked as drafts' (a sheet's move out of
+    draft may publish an entity: lists, links and maps change)."""
+    from generator.outputs.feeds import ENTRIES
+    from generator.outputs.sitemap import SITEMAP, page_dates
+    from generator.render.page_kinds import KINDS
+    from generator.render.urls import feed_path
+
+    sheets = {sheet.slug: sheet.file.digest or digest(sheet.file.path.read_bytes())
+              for sheet in site.sheets}
+    published = " ".join(site.entities) + ";" + " ".join(sorted(site.marked))
+    prints = Fingerprints(digest((global_digest(project, inputs) + published).encode()), sheets)
+    every_sheet = cache(lambda: prints.of(sorted(sheets)))
+
+    @cache  # by page, whatever the language: every language's is made alike
+    def fingerprint(kind: str, key: str | None, template: str) -> str:
+        if template in free:
+            return every_sheet()
+        made_from = KINDS[kind].made_from(site, key)
+        return prints.of(made_from.slugs, made_from.also)
+
+    by_path = {spec.output: fingerprint(spec.kind, spec.key, spec.template) for spec in specs}
+    feed = prints.of([sheet.slug for sheet in site.newest_first[:ENTRIES]])
+    by_path.update((feed_path(language), feed) for language in site.settings.languages)
+    by_path[SITEMAP] = prints.of([], "\n".join(
+        f"{path} {date}" for path, date in page_dates(site, specs).items()))
+    return by_path

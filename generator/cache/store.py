@@ -23,7 +23,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from generator.cache.fingerprints import code_signature
+from generator.digests import code_signature
 
 FILE = "kept.sqlite3"
 WAIT = 60.0

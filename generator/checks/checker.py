@@ -13,20 +13,30 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from generator.checks import references
+from generator.checks.allowed_origins import check_allowed_origins
 from generator.checks.editorial import check_reviews, check_roles, check_sheet_dates
 from generator.checks.text_hygiene import check_hygiene
 from generator.checks.translations import check_translations, load_confirmations
 from generator.content.loader import Document
-from generator.content.project import ContentFiles, Project
+from generator.content.project import ContentFiles, ParsedFiles, Project
 from generator.content.schema import check_schema
 from generator.errors import Problem
-from generator.render.csp import check_allowed_origins
 
-if TYPE_CHECKING:
-    from generator.cache.documents import DocumentCache
+
+class CheckMemory(ParsedFiles, Protocol):
+    """What checking asks of the build cache besides parsed files: each file kept once
+    checked, and what a sheet was found to say against the registries."""
+
+    def remember(self, document: Document) -> None: ...
+
+    def sheet_checks(self, document: Document, against: str
+                     ) -> tuple[list[Problem], list[str]] | None: ...
+
+    def keep_sheet_checks(self, document: Document, against: str, problems: list[Problem],
+                          used: list[str]) -> None: ...
 
 
 @dataclass
@@ -45,7 +55,7 @@ class ContentCheck:
 
     def __init__(self, project: Project, site: Document, registries: dict[str, Document],
                  readable: bool = True, strict: bool = False,
-                 cache: DocumentCache | None = None):
+                 cache: CheckMemory | None = None):
         """Check site.yml and the registries at once (``readable``: they were read without
         error); ``strict``: a missing translation is an error. With a ``cache``, what a
         sheet was found to say against the registries is kept, and taken from it while
@@ -59,6 +69,8 @@ class ContentCheck:
         self.index: references.EntityIndex | None = None
         """Every entity id, once site.yml and the registries are well-formed (without them,
         references and translations cannot be checked: only each sheet's shape is)."""
+        self.used: set[str] = set()
+        """The entity ids the sheets checked so far use."""
         self.shapeless = not readable or any(p.is_error for p in self.problems)
         """True once a file of the wrong shape was met: entities that only such a sheet
         mentions would be reported as unused."""
@@ -92,8 +104,7 @@ class ContentCheck:
         self.problems.extend(verdict.problems)
         if not verdict.fine:
             self.shapeless = True
-        if self.index is not None:
-            self.index.used.update(verdict.used)
+        self.used.update(verdict.used)
 
     def against_for(self, display: str) -> str | None:
         """What the sheet printed as ``display`` is checked against, but for its own
@@ -117,7 +128,7 @@ class ContentCheck:
     def finish(self) -> list[Problem]:
         """Every problem found, with those that needed all the sheets."""
         if self.index is not None and not self.shapeless:
-            references.check_unused(self.registries, self.index, self.problems)
+            references.check_unused(self.registries, self.used, self.problems)
         return self.problems
 
     def _against_registries(self, document: Document) -> tuple[list[Problem], list[str]]:
@@ -128,12 +139,10 @@ class ContentCheck:
         if kept is not None:
             return kept
         problems: list[Problem] = []
-        counted, self.index.used = self.index.used, set()
-        references.check_sheet(document, self.index, problems)
+        used = sorted(references.check_sheet(document, self.index, problems))
         check_reviews(document, self.languages, problems)
         check_sheet_dates(document, problems)
         problems += check_translations(document, self.languages, self.confirmed, self.strict)
-        used, self.index.used = sorted(self.index.used), counted
         if self.cache is not None:
             self.cache.keep_sheet_checks(document, against, problems, used)
         return problems, used
@@ -145,7 +154,7 @@ class CheckedContent:
     ``cache``, each file is kept in it once checked."""
 
     def __init__(self, project: Project, strict: bool = False,
-                 cache: DocumentCache | None = None):
+                 cache: CheckMemory | None = None):
         self.files = ContentFiles(project, cache)
         self.check = ContentCheck(project, self.files.site, self.files.registries,
                                   self.files.readable, strict, cache)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from generator.content.loader import Document
 from generator.content.project import REGISTRIES
+from generator.content.status import DRAFT
 from generator.errors import Problem
-from generator.model.drafts import DRAFT
 
 FACT_LISTS = ("claims", "quotes", "timeline", "figures")
 ENTITY_RELATIONS = {  # field -> registry it must point into (None: its own registry)
@@ -27,7 +27,6 @@ class EntityIndex:
     """Every entity id, the registry it is in, and where it is defined."""
 
     kind_of: dict[str, str] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
     drafts: set[str] = field(default_factory=set)
     """The ids of the entities with ``status: draft``."""
 
@@ -66,18 +65,18 @@ def check_relations(document: Document, registry: str, index: EntityIndex,
             values = values if isinstance(values, list) else [values] if values else []
             for j, value in enumerate(values):
                 path = (i, relation, j) if isinstance(entry[relation], list) else (i, relation)
-                _expect(document, path, value, target or registry, index, problems,
-                        count_use=False)
+                _expect(document, path, value, target or registry, index, problems)
 
 
 def _expect(document: Document, path: tuple, entity_id: str, registries, index: EntityIndex,
-            problems: list[Problem], count_use: bool = True, published: bool = False) -> None:
+            problems: list[Problem], used: set[str] | None = None, published: bool = False
+            ) -> None:
     """Report ``entity_id`` unless it is defined in one of ``registries`` (and, for a
-    ``published`` sheet, unless it is a draft)."""
+    ``published`` sheet, unless it is a draft); add it to ``used`` (a sheet's mentions)."""
     allowed = (registries,) if isinstance(registries, str) else registries
     kind = index.kind_of.get(entity_id)
-    if count_use:
-        index.used.add(entity_id)
+    if used is not None:
+        used.add(entity_id)
     if kind in allowed:
         if published and entity_id in index.drafts:
             problems.append(document.problem(path, f"'{entity_id}' is a draft (status: draft "
@@ -126,25 +125,29 @@ def check_seed(seeds: Seeds, document: Document, problems: list[Problem]) -> Non
                                          "not found in seeds/", "ref-missing-seed"))
 
 
-def check_sheet(document: Document, index: EntityIndex, problems: list[Problem]) -> None:
-    """Every id the sheet uses, against the registries and its own sentences."""
+def check_sheet(document: Document, index: EntityIndex, problems: list[Problem]) -> set[str]:
+    """Every id the sheet uses, against the registries and its own sentences; the entity
+    ids it uses."""
     sheet = document.data
     source = sheet["source"]
     published = sheet.get("status") != DRAFT
+    used: set[str] = set()
     for role in ("publisher", "cites"):
         if role in source:
             _expect(document, ("source", role), source[role], "organizations", index, problems,
-                    published=published)
+                    used, published)
     sentences = _sentence_ids(document, problems)
     _check_fact_ids(document, problems)
     for list_name in FACT_LISTS:
         for i, fact in enumerate(sheet.get(list_name, [])):
-            _check_fact(document, (list_name, i), fact, sentences, index, problems, published)
+            _check_fact(document, (list_name, i), fact, sentences, index, problems, used,
+                        published)
     for registry in REGISTRIES:
         for i, mention in enumerate(sheet.get(registry, [])):
             _expect(document, (registry, i, "id"), mention["id"], registry, index, problems,
-                    published=published)
+                    used, published)
             _check_sentences(document, (registry, i), mention, sentences, problems)
+    return used
 
 
 def _sentence_ids(document: Document, problems: list[Problem]) -> set[str]:
@@ -170,16 +173,17 @@ def _unique_ids(document: Document, items: list, what: str, problems: list[Probl
 
 
 def _check_fact(document: Document, path: tuple, fact: dict, sentences: set[str],
-                index: EntityIndex, problems: list[Problem], published: bool) -> None:
+                index: EntityIndex, problems: list[Problem], used: set[str], published: bool
+                ) -> None:
     _check_sentences(document, path, fact, sentences, problems)
     for role in ("attributed_to", "speaker"):
         value = fact.get(role)
         if isinstance(value, str):
             _expect(document, path + (role,), value, ("people", "organizations"), index, problems,
-                    published=published)
+                    used, published)
     if "via" in fact:
         _expect(document, path + ("via",), fact["via"], "organizations", index, problems,
-                published=published)
+                used, published)
 
 
 def _check_sentences(document: Document, path: tuple, item: dict, sentences: set[str],
@@ -191,11 +195,12 @@ def _check_sentences(document: Document, path: tuple, item: dict, sentences: set
                                              "ref-unknown-sentence"))
 
 
-def check_unused(registries: dict[str, Document], index: EntityIndex,
+def check_unused(registries: dict[str, Document], used: set[str],
                  problems: list[Problem]) -> None:
+    """Warn of every entity no sheet mentions (``used``: the ids the sheets use)."""
     for name in REGISTRIES:
         document = registries[name]
         for i, entry in enumerate(document.data or []):
-            if entry["id"] not in index.used:
+            if entry["id"] not in used:
                 problems.append(document.problem((i, "id"), f"'{entry['id']}' is defined but no "
                                                  "sheet mentions it", "ref-unused", "warning"))

@@ -27,9 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     if _asks_version(argv):
         print(f"build-site {version()}")
         return 0
-    from generator.cli.report import print_error, print_problems
     from generator.content.project import Project, find_project
     from generator.errors import BuildError, ContentError
+    from generator.terminal import print_error, print_problems
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -94,7 +94,7 @@ def _missing_path(args: argparse.Namespace) -> str | None:
 
 
 def _usage_error(message: str) -> int:
-    from generator.cli.report import print_error
+    from generator.terminal import print_error
 
     print_error(message)
     return EXIT_USAGE

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from generator.cache.fingerprints import digest
 from generator.content.loader import Document, load_document
+from generator.digests import digest
 from generator.errors import Problem, display_path
-
-if TYPE_CHECKING:
-    from generator.cache.documents import DocumentCache
 
 REGISTRIES = ("people", "organizations", "places")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -69,13 +66,28 @@ class Documents:
         return [self.site, *self.registries.values(), *self.sheets.values()]
 
 
+class ParsedFiles(Protocol):
+    """Files parsed by an earlier build, by path and digest of their bytes: what reading
+    asks of the build cache (``cache.documents.ParsedFiles`` is one)."""
+
+    known: dict[str, str]
+    """Path -> digest of the files taken as unchanged without being read again."""
+
+    @property
+    def empty(self) -> bool: ...
+
+    def prefill(self, paths: list[Path], display: Callable[[Path], str]) -> None: ...
+
+    def restore(self, path: Path, display: str, file_digest: str) -> Document | None: ...
+
+
 class ContentFiles:
     """A project's content files, read as they are asked for: site.yml and the registries
     at once, each sheet in its turn (``sheets``), so that a caller may let one go before
     reading the next. With a ``cache``, a file whose bytes are those of the last build is
     taken from it, already checked, instead of being parsed again."""
 
-    def __init__(self, project: Project, cache: DocumentCache | None = None):
+    def __init__(self, project: Project, cache: ParsedFiles | None = None):
         self.project = project
         self.cache = cache
         self.problems: list[Problem] = []
@@ -120,7 +132,7 @@ class ContentFiles:
         return self._load(path)
 
 
-def load_documents(project: Project, cache: DocumentCache | None = None
+def load_documents(project: Project, cache: ParsedFiles | None = None
                    ) -> tuple[Documents, list[Problem]]:
     """Parse site.yml, the registries and every sheet; collect all parse problems."""
     files = ContentFiles(project, cache)
@@ -128,7 +140,7 @@ def load_documents(project: Project, cache: DocumentCache | None = None
     return Documents(files.site, files.registries, sheets), files.problems
 
 
-def _load_through(cache: DocumentCache, path: Path, display: str
+def _load_through(cache: ParsedFiles, path: Path, display: str
                   ) -> tuple[Document, list[Problem]]:
     """The document from the cache when unchanged, else parsed (and marked cacheable)."""
     known = cache.known.get(str(path))

@@ -1,6 +1,7 @@
 """Which map each page shows: the places, in the page's language, with their links.
 
-render.py asks for a page's map; maps.py draws it. Maps exist on sheet pages (the sheet's
+The renderer asks ``page_map`` for the map a kind of page shows (``page_kinds.KINDS``);
+``fragment.py`` draws it. Maps exist on sheet pages (the sheet's
 places, popups listing the sheet's claims about each, else quoting its sentences), place
 pages (the place), and the site map page (every place, popups listing the newest sheets
 that mention it). A country is drawn as its outline, found by its GeoNames id or name.
@@ -8,21 +9,28 @@ that mention it). A country is drawn as its outline, found by its GeoNames id or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.maps.fragment import MapFragment, MapPlace, build_map
-from generator.model.site import Entity, Sheet, Site
+from generator.model.site import Entity, Sheet
+from generator.render import page_kinds
 
 if TYPE_CHECKING:
-    from generator.render.pages import PageContext
+    from generator.render.context import PageContext
 
 POPUP_CLAIMS = 4
 """Claims a place's popup on a sheet's map lists, in the sheet's order."""
-POPUP_SHEETS = 5
-"""Sheets a place's popup on the site map links to, newest first: a place in the news is
-in hundreds of sheets, too many for a popup and, for every place, for one page."""
+
+
+def page_map(page: PageContext, which: str, shown: dict[str, Any]) -> MapFragment | None:
+    """The map a kind of page shows (``which``: its ``map`` in ``page_kinds.KINDS``),
+    given what the page shows (its sheet or entity)."""
+    if which == "sheet":
+        return sheet_map(page, shown["sheet"])
+    if which == "place":
+        return place_map(page, shown["entity"])
+    return site_map(page)
 
 
 def sheet_map(page: PageContext, sheet: Sheet) -> MapFragment | None:
@@ -56,23 +64,13 @@ def site_map(page: PageContext) -> MapFragment | None:
     """Every place, each popup with the newest sheets about it (POPUP_SHEETS) and, when
     there are more, a link to the place page, which lists them all."""
     places = []
-    for place, newest, count in popup_sheets(page.site):
+    for place, newest, count in page_kinds.popup_sheets(page.site):
         links = tuple((page.plain(sheet.title), page.link("sheet", sheet.slug))
                       for sheet in newest)
         more = (page.strings["place_all_sheets"].format(count=count)
-                if count > POPUP_SHEETS else None)
+                if count > page_kinds.POPUP_SHEETS else None)
         places.append(_map_place(page, place, links, more))
     return _map(page, "site", places)
-
-
-def popup_sheets(site: Site) -> Iterator[tuple[Entity, list[Sheet], int]]:
-    """Every place, the newest sheets about it that its popup lists, and how many sheets
-    are about it: all the site map shows of the sheets (an edit to any other sheet leaves
-    the map as it was)."""
-    for place in site.of_kind("places"):
-        sheets = site.sheets_about(place.id)
-        newest = site.by_newest(sheets)
-        yield place, newest[:POPUP_SHEETS], len(sheets)
 
 
 def _map_place(page: PageContext, place: Entity, links: tuple,

@@ -21,7 +21,7 @@ from importlib.metadata import version
 
 from markupsafe import Markup
 
-from generator.cache.fingerprints import code_signature
+from generator.digests import code_signature
 
 SLOT = "\x00"
 """Separates literal text from placeholder names in a template's parts."""
@@ -173,7 +173,7 @@ def draw_templates() -> None:
     own where the build may fork: importing folium adds 26 MiB to the process that does,
     and to every worker forked from it.
     """
-    from generator.build.workers import can_fork
+    from generator.processes import can_fork
 
     missing = [kind for kind in KINDS if template_key(kind) not in TEMPLATES]
     if not missing:
@@ -191,7 +191,7 @@ class Drawing:
     waiting, one core idle). ``finish`` takes them; ``stop`` ends the drawing unused."""
 
     def __init__(self) -> None:
-        from generator.build.workers import can_fork
+        from generator.processes import can_fork
 
         self.drawer = None
         missing = [kind for kind in KINDS if template_key(kind) not in TEMPLATES]

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from generator.content.status import DRAFT
+
 if TYPE_CHECKING:
-    from generator.content.loader import Document
     from generator.model.site import Entity, Sheet
 
-DRAFT = "draft"
 
 
 @dataclass(frozen=True)
@@ -77,15 +77,3 @@ def _without_links_to(entity: Entity, kept: set[str]) -> Entity:
         return entity
     return replace(entity, relations={name: targets for name, targets in relations.items()
                                       if targets})
-
-
-def is_draft(data) -> bool:
-    """Whether a sheet's or an entry's data says ``status: draft``."""
-    return isinstance(data, dict) and data.get("status") == DRAFT
-
-
-def registry_drafts(registries: dict[str, Document]) -> list[str]:
-    """Where each draft entity is: its registry's file and the entry's line."""
-    return [f"{document.display}:{document.where((i,))[0]} ({entry['id']})"
-            for document in registries.values() for i, entry in enumerate(document.data or [])
-            if is_draft(entry)]

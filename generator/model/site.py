@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 from generator.content.loader import Document
 from generator.content.project import Documents
@@ -167,8 +168,8 @@ class Sheet:
     figures: list[Fact]
     mentions: dict[str, list[Mention]]
     """people / organizations / places -> mentions, as written in the sheet."""
-    document: Document
-    """The parsed file, kept for exports of the original YAML."""
+    file: SheetFile
+    """Where it was read from (exports copy the original YAML)."""
     corrections: list[Correction] = field(default_factory=list)
     status: str = "reviewed"
     """``draft`` until an editor has reviewed it (``drafts.py``)."""
@@ -220,6 +221,14 @@ class Sheet:
         return ids
 
 
+@dataclass(frozen=True)
+class SheetFile:
+    """The file a sheet was read from, and the digest of its bytes (None: not known)."""
+
+    path: Path
+    digest: str | None
+
+
 @dataclass
 class Site:
     settings: SiteSettings
@@ -235,6 +244,13 @@ class Site:
     def is_draft(self, key: str) -> bool:
         """Whether the page of this entity id (or ``drafts.sheet_key``) is a draft's."""
         return key in self.marked
+
+    def sheet(self, slug: str) -> Sheet:
+        return self._by_slug[slug]
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Sheet]:
+        return {sheet.slug: sheet for sheet in self.sheets}
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [entity for entity in self.entities.values() if entity.kind == kind]
@@ -347,7 +363,7 @@ def sheet_model(slug: str, document: Document) -> Sheet:
         text=[Sentence(s["id"], s["text"]) for s in data["text"]],
         mentions={kind: [Mention(m["id"], m["sentences"]) for m in data.get(kind, [])]
                   for kind in ("people", "organizations", "places")},
-        document=document,
+        file=SheetFile(document.path, document.digest),
         corrections=[Correction(c["date"], c["text"]) for c in data.get("corrections", [])],
         status=data.get("status", "reviewed"), published=data.get("published"),
         revised=data.get("updated"),

@@ -12,38 +12,33 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from dataclasses import dataclass, fields
 from functools import cache, partial
-from pathlib import Path
 
-from generator.build.staging import Streamed, Unread
-from generator.cache.fingerprints import digest
-from generator.cache.store import Kept
+from generator.digests import Store, digest
 from generator.model.editorial import outlets, source_kind
 from generator.model.site import Entity, Fact, Sheet, Site
+from generator.outputs.files import Streamed, Unread
 from generator.render import urls
 
 EXPORT_VERSION = "1.0"
 """Version of the export format; raise the major number when a field changes meaning."""
 
 
-def export_files(site: Site, cache: Path | None = None
-                 ) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
-    """Every export, as (``site/`` path, bytes), one at a time. With a ``cache`` folder, a
-    sheet whose file is unchanged since the last build is not converted again."""
+def export_files(site: Site, kept: Store) -> Iterator[tuple[str, bytes | Unread | Streamed]]:
+    """Every export, as (``site/`` path, bytes), one at a time. A sheet whose file is
+    unchanged since the last build is not converted again: its exports are in ``kept``."""
     languages = site.settings.languages
     claims = []
     """Each sheet's rows of claims.csv: a few kilobytes a sheet, while its JSON is kept
     (``facts.json`` fetches it)."""
-    with closing(Kept(cache, "exports")) as kept:
-        for sheet in site.sheets:
-            export = _sheet_export(sheet, languages, kept)
-            yield f"data/sheets/{sheet.slug}.json", Unread(export.digest, export.json)
-            yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
-            claims.append(export.claims)
-        yield "data/facts.json", Streamed(lambda: facts_json(site, kept))
-        kept.save()
+    for sheet in site.sheets:
+        export = _sheet_export(sheet, languages, kept)
+        yield f"data/sheets/{sheet.slug}.json", Unread(export.digest, export.json)
+        yield f"data/sheets/{sheet.slug}.yml", _original(sheet)
+        claims.append(export.claims)
+    yield "data/facts.json", Streamed(lambda: facts_json(site, kept))
+    kept.save()
     yield "data/claims.csv", Streamed(lambda: claims_csv(languages, claims))
     yield "data/places.geojson", _json(places_geojson(site))
 
@@ -51,13 +46,13 @@ def export_files(site: Site, cache: Path | None = None
 def _original(sheet: Sheet) -> bytes | Unread:
     """The sheet's file as it is: its digest is known from loading, so it is read only
     when the old site's copy differs."""
-    path = sheet.document.path
-    if sheet.document.digest is None:
+    path = sheet.file.path
+    if sheet.file.digest is None:
         return path.read_bytes()
-    return Unread(sheet.document.digest, path.read_bytes)
+    return Unread(sheet.file.digest, path.read_bytes)
 
 
-def facts_json(site: Site, kept: Kept) -> Iterator[bytes]:
+def facts_json(site: Site, kept: Store) -> Iterator[bytes]:
     """The whole content as one document, in pieces: the sheets last, each as its own
     export (from ``kept``, where ``_sheet_export`` put it). Tens of megabytes for a big
     site, never held whole."""
@@ -85,12 +80,12 @@ class SheetExport:
     """Its rows of claims.csv."""
 
 
-def _sheet_export(sheet: Sheet, languages: list[str], kept: Kept) -> SheetExport:
+def _sheet_export(sheet: Sheet, languages: list[str], kept: Store) -> SheetExport:
     """The sheet's exports. A sheet is made from its own file alone, so they are kept by
     the digest of that file's bytes (and the site's languages, the columns of the CSV):
     the digest of its JSON and its claims apart from the JSON, which is read only when
     it must be written (a big site's are tens of megabytes)."""
-    file = sheet.document.digest
+    file = sheet.file.digest
     key = ("summary", sheet.slug, file, *languages)
     summary = kept.get(key) if file else None
     if summary is not None:
@@ -102,9 +97,9 @@ def _sheet_export(sheet: Sheet, languages: list[str], kept: Kept) -> SheetExport
     return export
 
 
-def _sheet_json(sheet: Sheet, kept: Kept) -> bytes:
+def _sheet_json(sheet: Sheet, kept: Store) -> bytes:
     """The sheet's JSON file (one line), kept by the digest of the sheet's file."""
-    file = sheet.document.digest
+    file = sheet.file.digest
     key = ("json", sheet.slug, file)
     data = kept.get(key) if file else None
     if data is None:

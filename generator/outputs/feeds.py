@@ -13,7 +13,7 @@ from generator.model.site import EPOCH, Sheet, full_date
 from generator.render import urls
 
 if TYPE_CHECKING:
-    from generator.render.pages import PageContext
+    from generator.render.context import PageContext
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -8,41 +8,33 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.model.site import EPOCH, Site, SiteSettings
 from generator.render import urls
+from generator.render.page_kinds import KINDS
 
+SITEMAP = "sitemap.xml"
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
 
 
 def page_dates(site: Site, specs) -> dict[str, str]:
-    """Output path -> the newest date among the sheets each page shows (a sheet's last
-    correction, else its publication: ``Sheet.updated``), "" when it shows none."""
-    from generator.render.pages import ENTITY_KINDS, archive_sheets
+    """Output path -> the newest date among the sheets a page of many of its kind shows
+    (a sheet's last correction, else its publication: ``Sheet.updated``), the whole
+    site's newest for a kind's only page; "" when there is none."""
 
-    def newest(sheets) -> str:
-        date = max((sheet.updated for sheet in sheets), default=EPOCH)
+    def newest(slugs: list[str]) -> str:
+        date = max((site.sheet(slug).updated for slug in slugs), default=EPOCH)
         return "" if date == EPOCH else date
 
-    every = newest(site.newest_first[:1])
-    sheets = {sheet.slug: sheet for sheet in site.sheets}
-    dates = {}
-    for spec in specs:
-        if spec.kind == "sheet":
-            dates[spec.output] = newest([sheets[spec.key]])
-        elif spec.kind in ENTITY_KINDS:
-            dates[spec.output] = newest(site.sheets_about(spec.key))
-        elif spec.kind == "archive":
-            dates[spec.output] = newest(archive_sheets(site, spec.key)[0])
-        else:  # pages of which there is one: the whole site's newest
-            dates[spec.output] = every
-    return dates
+    every = newest([sheet.slug for sheet in site.newest_first[:1]])
+    return {spec.output: every if KINDS[spec.kind].one_page
+            else newest(KINDS[spec.kind].made_from(site, spec.key).slugs) for spec in specs}
 
 
 def robots(settings: SiteSettings) -> bytes:
     """Every crawler welcome, and where the sitemap is (crawlers read it only at a host's
     root: a site under a path, such as a GitHub project site, is found by its sitemap)."""
     return (f"User-agent: *\nAllow: /\n\nSitemap: "
-            f"{urls.absolute(settings.base_url, 'sitemap.xml')}\n").encode()
+            f"{urls.absolute(settings.base_url, SITEMAP)}\n").encode()
 
 
 def sitemap(settings: SiteSettings, dates: dict[str, str]) -> bytes:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from generator.model.site import Sheet
 
 if TYPE_CHECKING:
-    from generator.render.pages import PageContext
+    from generator.render.context import PageContext
 
 FACT_LISTS = (("claims", "cite_claim"), ("figures", "cite_figure"), ("quotes", "cite_quote"),
               ("timeline", "cite_event"))

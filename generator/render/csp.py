@@ -7,7 +7,7 @@ engine compile its WebAssembly, nothing more). Images may come from the site and
 map's tile server only (none by default: the basemap is the site's own). So even if
 some content slipped through escaping, a browser would refuse to run it. ``allow:`` in
 site.yml adds origins (an analytics script, an embedded player) to the directives it
-names; ``check_allowed_origins`` checks them.
+names; ``checks.allowed_origins`` checks them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ import base64
 import hashlib
 import re
 from urllib.parse import urlsplit
-
-from generator.content.loader import Document
-from generator.errors import Problem
 
 PLACEHOLDER = "__CONTENT_SECURITY_POLICY__"
 """What templates put in the meta tag's content; replaced once the page is complete."""
@@ -34,8 +31,6 @@ DIRECTIVES = {"script": ("script-src", "connect-src"), "style": ("style-src",),
               "frame": ("frame-src",), "media": ("media-src",)}
 """``allow:`` key in site.yml -> the directives its origins join (a script's origin may
 also be sent data: analytics)."""
-ORIGIN = re.compile(r"^(https://(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+|"
-                    r"http://(localhost|127\.0\.0\.1))(:[0-9]{1,5})?$")
 
 
 def tile_origin(tiles: str) -> str:
@@ -81,21 +76,6 @@ def inline_scripts(html: str) -> list[str]:
 def apply_policy(html: str, tiles: str | None, allow: dict[str, list[str]] | None = None) -> str:
     """The page with its policy filled into the placeholder left by the base template."""
     return html.replace(PLACEHOLDER, policy(html, tiles, allow), 1)
-
-
-def check_allowed_origins(site: Document) -> list[Problem]:
-    """site.yml's ``allow:`` origins that are not plain origins (``https://host[:port]``,
-    ``*.`` before the host at most): a path, a keyword or a quote would widen or break
-    the policy of every page."""
-    problems = []
-    for key, origins in (site.data.get("allow") or {}).items():
-        for index, origin in enumerate(origins if isinstance(origins, list) else []):
-            if isinstance(origin, str) and not ORIGIN.match(origin):
-                problems.append(site.problem(
-                    ("allow", key, index), f"'{origin}' is not an origin: write the scheme "
-                    "and host alone, e.g. https://cdn.example.org (https only; a path, "
-                    "quotes or keywords are not allowed)", "csp-origin"))
-    return problems
 
 
 def _digest(script: str) -> str:

@@ -22,7 +22,7 @@ from generator.model.editorial import RATINGS, outlets
 from generator.model.site import Attribution, Entity, Fact, Sheet
 
 if TYPE_CHECKING:
-    from generator.render.pages import PageContext
+    from generator.render.context import PageContext
 
 ENTITY_TYPES = {"people": "Person", "organizations": "Organization", "places": "Place"}
 MEDIA_KINDS = {"media"}

@@ -17,7 +17,7 @@ from generator.model import editorial
 
 if TYPE_CHECKING:
     from generator.model.site import Entity, Fact, Sheet
-    from generator.render.pages import PageContext
+    from generator.render.context import PageContext
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Every output path and URL of the site comes from here, relative by construction.
 
 A page is addressed by (kind, language, key). Its file is ``<lang>/<folder>/<key>/index.html``
-and links between pages are computed relative to the linking page, so the site works at
-a domain root and under a project sub-path (``https://user.github.io/repo/``) alike.
+(each kind's folder is in ``page_kinds.KINDS``) and links between pages are computed
+relative to the linking page, so the site works at a domain root and under a project
+sub-path (``https://user.github.io/repo/``) alike.
 """
 
 from __future__ import annotations
@@ -11,24 +12,14 @@ import posixpath
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-FOLDERS = {
-    "home": "", "about": "about", "map": "map", "search": "search", "sheet": "sheets",
-    "archive": "archive",
-    "people": "people", "organizations": "organizations", "places": "places",
-}
-"""Page kind -> folder under the language folder."""
+from generator.render.page_kinds import KINDS
 
 
 @lru_cache(maxsize=1 << 16)
 def page_path(kind: str, language: str, key: str | None = None) -> str:
     """Output path, relative to ``site/``, of one page (cached: every page links to
     dozens of others, and the same ones come back on page after page)."""
-    if kind == "landing":
-        return "index.html"
-    if kind == "404":
-        return f"{language}/404.html" if language else "404.html"
-    parts = [language, FOLDERS[kind], key or ""]
-    return posixpath.join(*[part for part in parts if part], "index.html")
+    return KINDS[kind].path(language, key)
 
 
 def feed_path(language: str) -> str:

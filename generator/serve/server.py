@@ -37,11 +37,11 @@ from watchdog.observers.polling import PollingObserver
 
 from generator.build.pipeline import build
 from generator.cache.serve_memory import Recall
-from generator.cli.report import print_problems
 from generator.content.loader import load_document
 from generator.content.project import Project
 from generator.errors import BuildError, ContentError
 from generator.render import urls
+from generator.terminal import print_problems
 
 WATCHED = ("content", "templates", "seeds")
 SETTLE = 0.02

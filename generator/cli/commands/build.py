@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from generator.build.pipeline import build
-from generator.cli.report import print_problems
 from generator.content.project import Project
+from generator.terminal import print_problems
 
 HELP = "build the site into site/ (the default command)"
 

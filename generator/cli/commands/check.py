@@ -14,9 +14,9 @@ from pathlib import Path
 from generator.build.pipeline import load_and_check
 from generator.cache.check import check_content
 from generator.checks.translations import confirm_translations
-from generator.cli.report import print_problems
 from generator.content.project import Project
 from generator.errors import BuildError, Problem
+from generator.terminal import print_problems
 
 HELP = "check the content and print every problem; writes nothing"
 

@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from generator.cli.report import print_problems
 from generator.content.loader import load_document
 from generator.content.project import REGISTRIES, SLUG, Project, load_documents
 from generator.errors import BuildError, ContentError, Problem
+from generator.terminal import print_problems
 
 HELP = "draft a fact-sheet (status: draft) from an Arabic article in seeds/"
 SEED_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")

@@ -6,8 +6,8 @@ import argparse
 
 from generator.build.pipeline import build
 from generator.cli.commands.build import print_left_out
-from generator.cli.report import print_problems
 from generator.content.project import Project
+from generator.terminal import print_problems
 
 HELP = "build, then commit site/ to the gh-pages branch and push it (GitHub Pages)"
 
