@@ -16,10 +16,10 @@ from pathlib import Path
 
 import folium
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.content.project import Project
 from generator.maps.page_maps import sheet_map, sheet_places
-from generator.model.site import build_site_model
+from generator.model.from_content import build_site_model
 from generator.render.pages import Renderer
 from generator.render.theme import template_dirs
 

@@ -25,7 +25,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from generator.build.pipeline import load_site_model
+from generator.build.load import load_site_model
 from generator.cache import fingerprints
 from generator.cache.documents import DocumentCache
 from generator.content.project import find_project

@@ -8,7 +8,8 @@ import shutil
 from conftest import FIXTURES
 from test_content_errors import minimal_project
 
-from generator.build.pipeline import build, load_and_check
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
 from generator.cache import documents
 from generator.cache.check import check_content
 from generator.checks.translations import coverage

@@ -12,7 +12,7 @@ import yaml
 from conftest import FIXTURES, REPO
 from test_content_errors import TARGETS, expectation, minimal_project
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.cli import main
 from generator.cli.commands.check import annotation
 from generator.errors import Problem

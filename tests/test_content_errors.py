@@ -12,7 +12,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, REPO, tree_digest
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.checks.catalogue import RULES
 from generator.cli import main
 from generator.content.project import Project

@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, differences, soup, tree_digest
 
-from generator.build.pipeline import build, load_and_check
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
 from generator.cli import main
 from generator.content.project import Project
 

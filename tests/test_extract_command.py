@@ -8,7 +8,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, copy_project
 
-from generator.build.pipeline import build, load_and_check
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
 from generator.cli import main
 from generator.extract.analyze import analyze
 from generator.extract.dates import Published

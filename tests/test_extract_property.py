@@ -19,7 +19,7 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.cli import main
 from generator.cli.commands.extract import _score
 from generator.content.project import REGISTRIES, Project

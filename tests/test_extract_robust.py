@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, copy_project
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.cli import main
 from generator.errors import BuildError
 from generator.extract.dateline import read_dateline

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SHEET, copy_project, tree_digest
 
-from generator.build.pipeline import build, load_and_check
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
 from generator.cache import fingerprints
 from generator.cache.serve_memory import Recall
 from generator.checks.checker import CheckedContent

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from test_content_errors import minimal_project
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.build.staging import safe_relative
 
 TRAVERSALS = ["../../etc/passwd", "/etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2fsecret",

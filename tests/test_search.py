@@ -16,7 +16,7 @@ from conftest import FIXTURES, REPO, SHEET, SubPathHandler, copy_project, served
 from generator.build.pipeline import build
 from generator.cache.fingerprints import load_outputs
 from generator.content.project import Project, load_documents
-from generator.model.site import build_site_model
+from generator.model.from_content import build_site_model
 from generator.search.pagefind import SearchIndex
 from generator.search.records import Record, records
 from generator.search.words import search_forms

@@ -11,7 +11,7 @@ from test_content_errors import minimal_project
 
 from generator.build.pipeline import build
 from generator.content.project import Project, load_documents
-from generator.model.site import build_site_model
+from generator.model.from_content import build_site_model
 from generator.render.pages import Renderer
 
 LANGUAGES = ("ar", "en")

@@ -15,8 +15,9 @@ from conftest import FIXTURES, SHEET, soup
 from lxml import etree
 from test_content_errors import minimal_project
 
-from generator.build.pipeline import build, load_and_check
-from generator.model.site import build_site_model
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
+from generator.model.from_content import build_site_model
 
 
 def json_ld(page) -> dict:

@@ -3,7 +3,7 @@ finds.
 
 A check reads and checks every content file: at 1,000 sheets, seconds. With the cache,
 
-- files come from the build's document cache (``doccache.py``) when their bytes are those
+- files come from the build's document cache (``cache/documents.py``) when their bytes are those
   it parsed, and what this check parsed is added to it;
 - the check before is remembered in ``check.marshal`` beside it: the inputs it saw (the
   scan of content, seeds and the generator's code, as the no-op build compares them), its
@@ -11,7 +11,7 @@ A check reads and checks every content file: at 1,000 sheets, seconds. With the 
   against (``ContentCheck.against_for``) and what checking it found. When no input
   changed, its answer is the answer; otherwise each sheet whose file, path, registries,
   languages, strictness and confirmed translations are unchanged is counted as it was
-  (as a preview server's builds do, ``recall.py``), and only the others are read. Any
+  (as a preview server's builds do, ``cache/serve_memory.py``), and only the others are read. Any
   change of a seed or of the code forgets every sheet.
 
 Sheets that could not be read (parse errors) are read again until they are fixed.

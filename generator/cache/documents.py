@@ -2,7 +2,7 @@
 
 Parsing a sheet and checking it against its schema is most of what a build spends on a
 file it did not change: with a thousand sheets, a one-sheet edit would parse and check a
-thousand files. The cache (the ``documents`` store of ``kept.py``) keeps, per file, the
+thousand files. The cache (the ``documents`` store of ``cache/store.py``) keeps, per file, the
 parsed value and the problems its own checks found (schema, hygiene), and gives them back
 only when the file's bytes, its path as printed and the generator's code are all as they
 were. Positions are not kept (a fifth of a sheet's entry, read at every build for
@@ -32,12 +32,12 @@ class DocumentCache:
     def __init__(self, folder: Path):
         self.kept = Kept(folder, "documents")
         self.known: dict[str, str] = {}
-        """Path -> ``incremental.digest`` of the files whose time and size are those the
+        """Path -> ``digests.digest`` of the files whose time and size are those the
         last build read them with: taken as unchanged without being read again, as the
         no-op check takes the whole content (set by the build)."""
 
     def restore(self, path: Path, display: str, file_digest: str) -> Document | None:
-        """The file as parsed and checked last time, if its bytes (``incremental.digest``
+        """The file as parsed and checked last time, if its bytes (``digests.digest``
         of them) are unchanged; its own problems are then known (``file_problems``)."""
         entry = self.kept.get((str(path), file_digest))
         if entry is None or entry[0] != display:
@@ -75,7 +75,7 @@ class DocumentCache:
 
     def retain_sheet(self, path: Path, display: str, file_digest: str, against: str) -> None:
         """Keep what is kept of a sheet for the next build, unread: this build took the
-        sheet from memory (``recall.py``)."""
+        sheet from memory (``cache/serve_memory.py``)."""
         self.kept.retain([(str(path), file_digest), _checks_key(display, file_digest, against)])
 
     @property

@@ -14,7 +14,7 @@ its own ``.gitignore``, as pytest does with its cache) keeps two records:
   file is kept when its new bytes have the recorded digest. A sheet whose file has the
   time and size it had is not read again: its digest names its parse in the cache.
 
-Beside them are the values kept for reuse (``kept.py``: parses, exports, search
+Beside them are the values kept for reuse (``cache/store.py``: parses, exports, search
 documents), compiled templates, and the spare site.
 
 A page is made from the *global* inputs (site.yml, registries, templates, code) and:

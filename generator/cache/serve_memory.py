@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from generator.cache.documents import DocumentCache
     from generator.checks.checker import CheckedContent, Verdict
     from generator.content.loader import Document
-    from generator.model.site import Sheet
+    from generator.model.facts import Sheet
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Recalled:
     """[modification time (ns), size] of its file when it was read."""
     display: str
     digest: str
-    """``incremental.digest`` of the file's bytes."""
+    """``digests.digest`` of the file's bytes."""
     against: str
     verdict: Verdict
     model: Sheet | None
@@ -49,7 +49,7 @@ class Recall:
         self.seeds: dict[str, list[int]] | None = None
 
     def start(self, inputs: dict[str, list[int]], seeds: Path) -> None:
-        """A build begins with these inputs (``incremental.scan_inputs``); every sheet is
+        """A build begins with these inputs (``fingerprints.scan_inputs``); every sheet is
         forgotten when a file of ``seeds`` changed (whether a sheet's seed exists is part
         of what checking it finds)."""
         self.inputs = inputs

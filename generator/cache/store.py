@@ -13,7 +13,7 @@ generator or of a library, every store starts empty. A damaged file is deleted a
 again. A store's changes are one transaction: they become visible at ``save``, all at once,
 and rows no build asked for are then dropped, so a store never grows beyond the site; a
 build that fails before saving a store changes nothing in it (nor makes the file, if there
-was none). Builds of one project take turns (``incremental.build_lock``).
+was none). Builds of one project take turns (``fingerprints.build_lock``).
 """
 
 from __future__ import annotations

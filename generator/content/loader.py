@@ -4,7 +4,7 @@ Loading is safe and strict because content may come from someone we do not trust
 only the YAML core types are built (no tags), anchors and aliases are refused (no alias
 bombs), keys may not repeat, and dates stay the strings the author wrote.
 
-Files are parsed by libyaml first (``fastload.py``), keeping only the positions of their
+Files are parsed by libyaml first (``yaml_fast.py``), keeping only the positions of their
 top levels; the pure-Python parser here takes over for any file that breaks a rule, so
 every problem is explained the same way, and the other positions are found again only
 when a message asks for one.
@@ -87,7 +87,7 @@ class Document:
     file_problems: list[Problem] | None = None
     """The problems of this file alone (schema, hygiene), once checked."""
     digest: str | None = None
-    """``incremental.digest`` of the file's bytes, when it may be kept in the document
+    """``digests.digest`` of the file's bytes, when it may be kept in the document
     cache."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.content.project import REGISTRIES, Project
 from generator.errors import BuildError, ContentError
 from generator.extract.draft import Draft

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from generator.maps.fragment import MapFragment, MapPlace, build_map
-from generator.model.site import Entity, Sheet
+from generator.model.facts import Entity, Sheet
 from generator.render import page_kinds
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from generator.content.status import DRAFT
 
 if TYPE_CHECKING:
-    from generator.model.site import Entity, Sheet
+    from generator.model.facts import Entity, Sheet
 
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, fields
 from functools import cache, partial
 
 from generator.digests import Store, digest
-from generator.model.editorial import outlets, source_kind
-from generator.model.site import Entity, Fact, Sheet, Site
+from generator.model.chains import outlets, source_kind
+from generator.model.facts import Entity, Fact, Sheet
+from generator.model.site import Site
 from generator.outputs.files import Streamed, Unread
 from generator.render import urls
 
@@ -73,7 +74,7 @@ class SheetExport:
     """What one sheet puts in the exports."""
 
     digest: str
-    """``incremental.digest`` of its JSON file: an unchanged one is linked, never read."""
+    """``digests.digest`` of its JSON file: an unchanged one is linked, never read."""
     json: Callable[[], bytes]
     """Its JSON file's bytes (one line)."""
     claims: bytes

@@ -9,7 +9,8 @@ import re
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from generator.model.site import EPOCH, Sheet, full_date
+from generator.model.editorial import full_date
+from generator.model.facts import EPOCH, Sheet
 from generator.render import urls
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.model.site import EPOCH, Site, SiteSettings
+from generator.model.facts import EPOCH
+from generator.model.site import Site, SiteSettings
 from generator.render import urls
 from generator.render.page_kinds import KINDS
 

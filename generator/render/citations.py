@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model.site import Sheet
+from generator.model.facts import Sheet
 
 if TYPE_CHECKING:
     from generator.render.context import PageContext

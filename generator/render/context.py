@@ -11,7 +11,9 @@ from jinja2 import TemplateRuntimeError
 from markupsafe import Markup, escape
 
 from generator.model.drafts import sheet_key
-from generator.model.site import Entity, Sheet, Site, Text
+from generator.model.facts import Entity, Sheet
+from generator.model.site import Site
+from generator.model.text import Text
 from generator.render import urls
 from generator.render.i18n import (
     Formatter,

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from generator.model.editorial import RATINGS, outlets
-from generator.model.site import Attribution, Entity, Fact, Sheet
+from generator.model.chains import outlets
+from generator.model.editorial import RATINGS
+from generator.model.facts import Attribution, Entity, Fact, Sheet
 
 if TYPE_CHECKING:
     from generator.render.context import PageContext

@@ -2,7 +2,7 @@
 summary, each fact's source and chain, roles as of the source's date, translation notes.
 
 Templates get one ``SheetView`` as ``view`` beside ``sheet``; the rules themselves live in
-``editorial.py``.
+``model/editorial.py``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from babel import Locale
 from markupsafe import Markup
 
-from generator.model import editorial
+from generator.model import chains, editorial
 
 if TYPE_CHECKING:
-    from generator.model.site import Entity, Fact, Sheet
+    from generator.model.facts import Entity, Fact, Sheet
     from generator.render.context import PageContext
 
 
@@ -29,7 +29,7 @@ class SheetView:
         """"18 claims: 3 checked — 2 accurate, 1 misleading; 15 unverified", in words of
         the page's language."""
         page, claims = self.page, self.sheet.claims
-        counts = editorial.verdict_counts(claims)
+        counts = chains.verdict_counts(claims)
         checked = [(verdict, count) for verdict, count in counts
                    if verdict != editorial.UNVERIFIED]
         unverified = dict(counts).get(editorial.UNVERIFIED, 0)
@@ -42,11 +42,11 @@ class SheetView:
         return line + page.t("semicolon") + page.count("unverified_count", unverified)
 
     def kind(self, fact: Fact) -> str:
-        """``named``, ``anonymous``, ``outlet`` or ``none`` (``editorial.source_kind``)."""
-        return editorial.source_kind(self.sheet, fact)
+        """``named``, ``anonymous``, ``outlet`` or ``none`` (``chains.source_kind``)."""
+        return chains.source_kind(self.sheet, fact)
 
     def intermediaries(self, fact: Fact) -> list[str]:
-        return editorial.intermediaries(self.sheet, fact)
+        return chains.intermediaries(self.sheet, fact)
 
     def role(self, entity: Entity) -> Markup | None:
         """The entity's role on the source's date, "then-" when it has ended since."""

@@ -13,7 +13,9 @@ from functools import partial
 from html import escape
 
 from generator.digests import hasher
-from generator.model.site import Entity, Sheet, Site, Text
+from generator.model.facts import Entity, Sheet
+from generator.model.site import Site
+from generator.model.text import Text
 from generator.render import urls
 from generator.render.markup import markdown_text
 from generator.search.words import index_words

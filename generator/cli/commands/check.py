@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator.build.pipeline import load_and_check
+from generator.build.load import load_and_check
 from generator.cache.check import check_content
 from generator.checks.translations import confirm_translations
 from generator.content.project import Project
