@@ -69,3 +69,15 @@ def test_every_command_is_documented():
 
 def test_readme_links_to_the_docs():
     assert "docs/" in (REPO / "README.md").read_text("utf-8")
+
+
+def test_every_stage_of_the_package_is_in_the_readme_layout_and_the_internals():
+    """A new subpackage is named where a newcomer looks first: the README's layout table
+    and the internals page's pipeline."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    internals = (REPO / "docs" / "internals.md").read_text("utf-8")
+    stages = sorted(path.parent.name for path in (REPO / "generator").glob("*/__init__.py"))
+    assert len(stages) > 10
+    for stage in stages:
+        assert f"`generator/{stage}/`" in readme, stage
+        assert f"{stage}/" in internals, stage

@@ -20,15 +20,15 @@ if TYPE_CHECKING:
 
 
 def assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
-              old_digests: dict[str, str], search: SearchIndex, cache: Path, quiet: bool
-              ) -> dict[str, str]:
+             old_digests: dict[str, str], search: SearchIndex, cache: Path, quiet: bool,
+             dates: dict[str, str]) -> dict[str, str]:
     """Fill ``staging``: the stale pages rendered by workers while this process computes
     the other files, the rest linked from the old site (``unchanged``: the files made from
     the same inputs as last time; ``old_digests``: the digest of each of its files). The
-    search index is started here if not before. The digest of every file."""
+    search index is started here if not before. ``dates``: each page's date in the sitemap.
+    The digest of every file."""
     from generator.build.progress import Progress
     from generator.build.workers import RenderJob
-    from generator.outputs.sitemap import page_dates
 
     progress = Progress(len(stale), enabled=False if quiet else None)
     job = RenderJob(renderer, staging, stale, progress.advance)  # forks: before any thread
@@ -36,7 +36,7 @@ def assemble(staging: Staging, renderer, specs, stale, unchanged: set[str],
         search.start()  # if not started before
         job.render_here()  # a few pages, while Pagefind runs
         others = other_files(renderer.site, renderer.dirs, renderer,
-                             page_dates(renderer.site, specs), cache, search,
+                             dates, cache, search,
                              {path: old_digests[path] for path in unchanged
                               if path in old_digests})
         with closing(others):

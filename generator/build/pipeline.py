@@ -127,6 +127,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     """Render what changed into a staging folder beside ``site/``, record it, swap it in."""
     from generator.maps.page_maps import page_map
     from generator.maps.templates import saved_templates
+    from generator.outputs.sitemap import page_dates
     from generator.processes import forks
     from generator.render.pages import Renderer
 
@@ -136,7 +137,8 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     renderer = Renderer(site, dirs, cache_folder, page_map)
     specs = renderer.page_specs()
     free = renderer.templates_using(changed_templates(dirs), {spec.template for spec in specs})
-    page_prints = fingerprints.page_fingerprints(project, site, inputs, specs, free)
+    dates = page_dates(site, specs)
+    page_prints = fingerprints.page_fingerprints(project, site, inputs, specs, free, dates)
     old_prints = previous.pop("pages")  # held no longer than needed: a big site's are many
     unchanged = {path for path, made_of in page_prints.items() if old_prints.get(path) == made_of}
     del old_prints
@@ -148,7 +150,7 @@ def _make_site(project: Project, dirs, inputs: dict, trusted: bool, quiet: bool,
     stage = Staging(project.site, cache_folder, spare)
     try:
         digests = assemble(stage, renderer, specs, stale, unchanged, previous["files"],
-                            search, cache_folder, quiet)
+                           search, cache_folder, quiet, dates)
         search.close()  # its runs are over: only its scratch folder is left to remove
         recorded = {**inputs, SEARCH_PENDING: [0, 0]} if search.deferred else inputs
         state = fingerprints.State(recorded, list(stage.identity()), len(specs), len(digests),

@@ -1,38 +1,12 @@
 """What changed since the last build, and which pages it reaches.
 
-The build cache (``.build-cache/`` in the project, never published, ignored by git through
-its own ``.gitignore``, as pytest does with its cache) keeps two records:
-
-- ``state.json``: the size and modification time of every input (content, seeds,
-  templates, the generator's own code), the identity (device, inode) of the ``site/``
-  folder the build made, and its summary. When every input and ``site/`` are as recorded,
-  the build has nothing to do and says so without importing the rest of the generator;
-- ``outputs.marshal``: a fingerprint per page (hash of what the page is made from), a
-  digest per file, the search index's shards, what the spare site holds (the site the
-  next build is assembled in: see ``writer.Staging``) and the digest of each sheet's file.
-  A page whose fingerprint is unchanged is taken from the old site as it is; any other
-  file is kept when its new bytes have the recorded digest. A sheet whose file has the
-  time and size it had is not read again: its digest names its parse in the cache.
-
-Beside them are the values kept for reuse (``cache/store.py``: parses, exports, search
-documents), compiled templates, and the spare site.
-
-A page is made from the *global* inputs (site.yml, registries, templates, code) and:
-a sheet page from its sheet; an entity page from every sheet involving the entity (so a
-sheet that stops mentioning it changes the page too); an archive page from the sheets it
-lists, in their order, and the number of archive pages; the home page from the newest
-sheets it shows and the count of all; the site map from each place's newest sheets
-(those its popup lists) and its count of sheets; the search page from the folders of the
-search indexes; the about, 404 and landing pages from the global inputs alone. The Atom
-feeds are fingerprinted too, by the sheets they list, and the sitemap by the pages. The
-packaged templates are held to this (a template that shows more of the sheets than its
-page is made from needs its page kind's fingerprint widened in ``build.py``); a page
-whose template the project changed, or whose template extends, includes or imports one
-it changed, is made from every sheet, since what it shows cannot be known. Both records
-are written before the new site is swapped in and name the staging folder, which becomes
-``site/`` only at the swap: after a build killed in between, they no longer match
-``site/`` and the next build is full.
-"""
+Two records in ``.build-cache/``: ``state.json`` (the time and size of every input and
+the identity of the ``site/`` it made: all equal, the build is a no-op) and
+``outputs.marshal`` (each page's fingerprint, each file's digest, the search shards, the
+spare site's files, each sheet file's digest). A page's fingerprint is a digest of the
+global inputs and of what its row in ``render/page_kinds.py`` says it is made from; an
+unchanged fingerprint means the page is taken from the old site. docs/internals.md tells
+when each record is trusted and invalidated."""
 
 from __future__ import annotations
 
@@ -218,15 +192,16 @@ def global_digest(project: Project, inputs: dict[str, list[int]]) -> str:
 
 
 def page_fingerprints(project: Project, site: Site, inputs: dict, specs: list[PageSpec],
-                      free: set[str]) -> dict[str, str]:
+                      free: set[str], dates: dict[str, str]) -> dict[str, str]:
     """Output path -> fingerprint of what the page (or feed, or sitemap) is made from: the
     global inputs and what its kind's row in ``page_kinds.KINDS`` says it shows. ``free``:
     the page templates the project changed (or that use one it changed), which may show
     anything of any sheet: their pages are made from all. Every page is made from which
     entities are published and which pages are marked as drafts' (a sheet's move out of
-    draft may publish an entity: lists, links and maps change)."""
+    draft may publish an entity: lists, links and maps change). ``dates``: each page's
+    date in the sitemap (``sitemap.page_dates``), which the sitemap is made from."""
     from generator.outputs.feeds import ENTRIES
-    from generator.outputs.sitemap import SITEMAP, page_dates
+    from generator.outputs.sitemap import SITEMAP
     from generator.render.page_kinds import KINDS
     from generator.render.urls import feed_path
 
@@ -247,5 +222,5 @@ def page_fingerprints(project: Project, site: Site, inputs: dict, specs: list[Pa
     feed = prints.of([sheet.slug for sheet in site.newest_first[:ENTRIES]])
     by_path.update((feed_path(language), feed) for language in site.settings.languages)
     by_path[SITEMAP] = prints.of([], "\n".join(
-        f"{path} {date}" for path, date in page_dates(site, specs).items()))
+        f"{path} {date}" for path, date in dates.items()))
     return by_path

@@ -22,8 +22,10 @@ def page_dates(site: Site, specs) -> dict[str, str]:
     (a sheet's last correction, else its publication: ``Sheet.updated``), the whole
     site's newest for a kind's only page; "" when there is none."""
 
+    updated = {sheet.slug: sheet.updated for sheet in site.sheets}  # worked out once each
+
     def newest(slugs: list[str]) -> str:
-        date = max((site.sheet(slug).updated for slug in slugs), default=EPOCH)
+        date = max(map(updated.__getitem__, slugs), default=EPOCH)
         return "" if date == EPOCH else date
 
     every = newest([sheet.slug for sheet in site.newest_first[:1]])
