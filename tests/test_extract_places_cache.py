@@ -8,7 +8,7 @@ from dataclasses import fields, replace
 
 from conftest import REPO
 
-from generator.extract.gazetteer import Entry
+from generator.extract.entry import Entry
 from generator.extract.places_index import cache_file, load_places
 
 

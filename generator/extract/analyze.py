@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from generator.extract.claims import Claim, attribute
 from generator.extract.dates import Date, Published, find_dates, next_day, relative_dates
 from generator.extract.embassies import capital_of, find_embassies, host_city
-from generator.extract.entities import find_organizations, find_people
-from generator.extract.gazetteer import Entry, Gazetteer, Mention
+from generator.extract.entry import Entry, Mention
+from generator.extract.found import HEADLINE, Found
+from generator.extract.gazetteer import Gazetteer
 from generator.extract.ids import slug
 from generator.extract.numbers import Number, dual, find_numbers, ordinals, read_number
+from generator.extract.organizations import find_organizations
+from generator.extract.people import find_people
 from generator.extract.places import plausible
 from generator.extract.quotes import Quote, is_source_name, quoted_spans
 from generator.extract.reader import Sentence, Source
@@ -27,23 +30,6 @@ REGISTRIES = ("people", "organizations", "places")
 HIJRI = re.compile(r"\s*(محرم|صفر|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|"
                    r"رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة)")
 HIJRI_YEAR = re.compile(r"(رمضان|شوال|محرم|صفر|رجب|شعبان|القعدة|الحجة)\s*$")
-HEADLINE = "h"
-"""Sentence id of the headline: read for names, never cited as a sentence."""
-
-
-@dataclass
-class Found:
-    """An entity and where the article names it: (sentence id, start, end) each."""
-
-    entry: Entry
-    spans: list[tuple[str, int, int]] = field(default_factory=list)
-    spelling: str = ""
-    """How the article first spells the name (without clitics), when the source knows it."""
-
-    @property
-    def sentences(self) -> list[str]:
-        """Ids of the body's sentences that name it (the headline has none)."""
-        return list(dict.fromkeys(sid for sid, _, _ in self.spans if sid != HEADLINE))
 
 
 @dataclass

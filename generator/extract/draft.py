@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.analyze import REGISTRIES, Findings, Found
-from generator.extract.gazetteer import Entry, country_id
+from generator.extract.analyze import REGISTRIES, Findings
+from generator.extract.entry import Entry
+from generator.extract.found import Found
+from generator.extract.gazetteer import country_id
 from generator.extract.ids import unique
 from generator.extract.romanize import romanized
 from generator.extract.yamltext import SCHEMA_LINE, block, flow, scalar

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.extract.gazetteer import Entry, Mention, country_entry
+from generator.extract.entry import Entry, Mention
+from generator.extract.found import Found
+from generator.extract.gazetteer import Gazetteer, capital_entry, country_entry
 from generator.extract.ids import slug
 from generator.extract.lexicon import lexicon
 from generator.text.arabic import key
@@ -23,8 +25,8 @@ def _demonyms() -> dict[str, str]:
     return {key(word): code for code, words in lexicon()["demonyms"].items() for word in words}
 
 
-def find_embassies(text: str, host) -> list[Mention]:
-    """Mentions of 'the <nationality> embassy' in ``text``; ``host`` is the Found city."""
+def find_embassies(text: str, host: Found | None) -> list[Mention]:
+    """Mentions of 'the <nationality> embassy' in ``text``; ``host`` is the city."""
     found = []
     for match in EMBASSY.finditer(text):
         adjective = key(match.group(1))
@@ -35,7 +37,7 @@ def find_embassies(text: str, host) -> list[Mention]:
     return found
 
 
-def embassy(code: str, adjective: str, host) -> Entry:
+def embassy(code: str, adjective: str, host: Found) -> Entry:
     """The (one per run) place entry for the embassy of ``code`` in the ``host`` city."""
     country, city = country_entry(code), host.entry
     english = country.name["en"] if country and city.name.get("en") else None
@@ -48,19 +50,16 @@ def embassy(code: str, adjective: str, host) -> Entry:
     return Entry("places", entry_id, name, fields=fields, aliases=[f"السفارة {adjective}"])
 
 
-def host_city(places: dict) -> object | None:
-    """The city the article names most often (a Found), if any has coordinates."""
+def host_city(places: dict[str, Found]) -> Found | None:
+    """The city the article names most often, if any has coordinates."""
     cities = [f for f in places.values() if f.entry.fields.get("kind") == "city"
               and "lat" in f.entry.fields]
     return max(cities, key=lambda f: len(f.spans), default=None)
 
 
-def capital_of(places: dict, gazetteer) -> object | None:
-    """The capital of the country the article names most (a Found), for an article that
+def capital_of(places: dict[str, Found], gazetteer: Gazetteer) -> Found | None:
+    """The capital of the country the article names most, for an article that
     names no city: مسجد الإمام الصادق in an article about Kuwait stands in Kuwait City."""
-    from generator.extract.analyze import Found
-    from generator.extract.gazetteer import capital_entry
-
     countries = [f for f in places.values() if f.entry.fields.get("kind") == "country"]
     country = max(countries, key=lambda f: len(f.spans), default=None)
     capital = capital_entry(country.entry.country) if country else None

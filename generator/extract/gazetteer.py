@@ -12,10 +12,11 @@ Sources, in order of trust (an earlier one wins a name):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from generator.extract.entry import Entry, Mention
 from generator.extract.ids import slug
 from generator.extract.lexicon import lexicon
 from generator.extract.places_index import load_places
@@ -25,41 +26,6 @@ MIN_CITY_POPULATION = 100_000
 """Smaller towns share names with common words (صور images, الأبيض white)."""
 MAX_WORDS = 6
 MAJOR_CITY = 1_000_000
-
-
-@dataclass
-class Entry:
-    """One known entity: what a mention resolves to and, if new, what to register."""
-
-    registry: str
-    """people, organizations or places."""
-    id: str
-    name: dict
-    """{ar: ..., en: ...}; en only when a trusted source gives it."""
-    known: bool = False
-    """Already in the project's registry: nothing to add."""
-    fields: dict = field(default_factory=dict)
-    """Other registry fields for a new entry (kind, lat, lon, role, ...)."""
-    aliases: list = field(default_factory=list)
-    country: str | None = None
-    """ISO code of the country a place lies in, to find its parent."""
-    spellings: dict = field(default_factory=dict)
-    """Name key -> the spelling it was registered with, to name a new entry as written."""
-    candidates: list = field(default_factory=list)
-    """Other package places with the same name ("Tripoli, LY"), for a person to choose."""
-    major: bool = True
-    """False for a package city that is neither a capital nor of a million people: its
-    name is taken for the place only where the text speaks of a place (see places.py)."""
-
-
-@dataclass(frozen=True)
-class Mention:
-    entry: Entry
-    start: int
-    end: int
-    text: str
-    spelling: str = ""
-    """The name as registered (without the clitics of ``text``): بغداد for وبغداد."""
 
 
 class Gazetteer:

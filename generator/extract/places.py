@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.gazetteer import Mention
+from generator.extract.entry import Mention
 from generator.text.arabic import Token, key
 
 PLACE_LEADS = {"في", "الي", "من", "مدينه", "بلده", "قريه", "قرب", "شمال", "جنوب", "شرق", "غرب",

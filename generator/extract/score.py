@@ -14,7 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.extract.analyze import REGISTRIES, Findings, Found
+from generator.extract.analyze import REGISTRIES, Findings
+from generator.extract.found import Found
 from generator.text.arabic import key, name_key
 
 KINDS = (*REGISTRIES, "dates", "figures", "quotes", "claims")

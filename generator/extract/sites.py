@@ -7,7 +7,8 @@ are the city's, flagged in a comment for a person to refine.
 
 from __future__ import annotations
 
-from generator.extract.gazetteer import Entry, Mention, country_id
+from generator.extract.entry import Entry, Mention
+from generator.extract.gazetteer import country_id
 from generator.extract.ids import slug
 from generator.text.arabic import Token, gap, tokenize
 

@@ -1,52 +1,25 @@
-"""People and organizations named in a sentence, beyond those the gazetteer knows.
+"""People named in a sentence, beyond those the gazetteer knows.
 
 People are found by a title before a name (وزير الخارجية فؤاد حسين), or a reporting verb
 before one (وقال محمد علي), and only when the name starts with a known given name, so
 ``رئيس كتلة سياسية`` does not become a person. A found person's last name becomes an
-alias, so later bare mentions (الكاظمي) point to the same entry. Organizations are found
-by a head noun (منظمة، وزارة، كتائب ...) and the words that follow it.
+alias, so later bare mentions (الكاظمي) point to the same entry.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from generator.extract.gazetteer import Entry, Gazetteer, Mention
+from generator.extract.entry import Entry, Mention
+from generator.extract.gazetteer import Gazetteer
 from generator.extract.ids import slug
-from generator.extract.lexicon import lexicon
-from generator.text.arabic import Token, gap, key, tokenize, without_article
+from generator.extract.name_cues import cues, definite, head_forms, title_at
+from generator.text.arabic import Token, gap, tokenize
 
 MAX_SKIP = 6
 """Words a title may stand from its name (زعيم منظمة بدر هادي العامري: two)."""
 NISBA_PLACE = re.compile(r"^ال\S+(يه|يين|يون)$")
 """Feminine or plural nisba adjectives (العراقية، الأميركيين) never end a person's name."""
-
-
-@cache
-def _words() -> dict:
-    words = lexicon()
-    return {
-        "titles": sorted((tuple(key(t).split()) for t in words["titles"]), key=len,
-                         reverse=True),
-        "verbs": {key(v) for v in words["reporting_verbs"]},
-        "given": {key(n) for n in words["given_names"]},
-        "heads": {key(h): kind for h, kind in words["org_heads"].items()},
-        "org_stop": {key(w) for w in words["org_stop"]},
-        "boundary": {key(w) for w in words["name_boundary"]},
-        "plain_words": {key(w) for w in words["plain_given_names"]},
-    }
-
-
-def title_at(text: str, tokens: list[Token], i: int) -> int:
-    """How many tokens a person's title takes at ``i`` (0 if none starts there)."""
-    for title in _words()["titles"]:
-        words = tokens[i:i + len(title)]
-        if len(words) == len(title) and title[0] in words[0].forms and all(
-                t.key == w for t, w in zip(words[1:], title[1:], strict=True)) and not any(
-                gap(text, a, b) for a, b in zip(words, words[1:], strict=False)):
-            return len(title)
-    return 0
 
 
 def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
@@ -59,7 +32,7 @@ def find_people(text: str, tokens: list[Token], gazetteer: Gazetteer,
         size = title or _verb_at(tokens, i)
         name = _name_after(text, tokens, i + size, bool(title)) if size else None
         if name is None and not size and _given_at(tokens, i) and tokens[i].key not in \
-                _words()["plain_words"]:
+                cues()["plain_words"]:
             name = _name_at(text, tokens, i)
         if name and (_other_entity(text, tokens, name, gazetteer) or (
                 i and tokens[i - 1].key in SITE_HEADS)):
@@ -92,18 +65,18 @@ def _other_entity(text: str, tokens: list[Token], name: tuple[int, int],
 def _role(written: str, first: Token) -> str:
     """The title as written, without a conjunction glued to it (ورئيس → رئيس)."""
     role = written.strip(" ،,")
-    starts = {title[0] for title in _words()["titles"]}
+    starts = {title[0] for title in cues()["titles"]}
     glued = role[:1] in ("و", "ف") and first.forms[0] not in starts
     return role[1:] if glued else role
 
 
 def _verb_at(tokens: list[Token], i: int) -> int:
-    return 1 if any(form in _words()["verbs"] for form in tokens[i].forms) else 0
+    return 1 if any(form in cues()["verbs"] for form in tokens[i].forms) else 0
 
 
 def _given_at(tokens: list[Token], i: int) -> int:
     """How many tokens a given name takes at ``i``: عبد الله and فتح الله take two."""
-    given = _words()["given"]
+    given = cues()["given"]
     if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in given:
         return 2
     if i + 1 < len(tokens) and tokens[i].key == "عبد" and tokens[i + 1].key.startswith("ال"):
@@ -123,8 +96,8 @@ def _name_after(text: str, tokens: list[Token], i: int, titled: bool) -> tuple[i
             return _name_at(text, tokens, j)
         if close and _unknown_name_at(text, tokens, j):
             return _unknown_name_at(text, tokens, j)
-        close = close and (_definite(tokens[j]) or tokens[j].key in ("باسم", "للشوون") or any(
-            f in _words()["heads"] for f in _head_forms(tokens[j])))
+        close = close and (definite(tokens[j]) or tokens[j].key in ("باسم", "للشوون") or any(
+            f in cues()["heads"] for f in head_forms(tokens[j])))
     return None
 
 
@@ -171,7 +144,7 @@ def _unknown_name_at(text: str, tokens: list[Token], j: int) -> tuple[int, int] 
 def _name_word(token: Token, family: bool = False) -> bool:
     """A word that can be part of a name: not a function word, verb or common noun form.
     A family name may carry the article (العيسى، الإبراهيمي); an unknown name may not."""
-    words = _words()
+    words = cues()
     word = token.key
     if word in words["org_stop"] or word in words["verbs"] or word in words["boundary"] or (
             word.isdigit() or len(word) < 2):
@@ -187,7 +160,7 @@ def _boundary(text: str, tokens: list[Token], end: int) -> bool:
     if end >= len(tokens) or gap(text, tokens[end - 1], tokens[end]):
         return True
     word = tokens[end].key
-    words = _words()
+    words = cues()
     return word in words["org_stop"] or word in words["boundary"] or word in words["verbs"]
 
 
@@ -196,14 +169,14 @@ def _third_name(text: str, tokens: list[Token], end: int) -> bool:
     ميستورا، بان كي مون), or a family name with ال after a plain second name
     (محمد شياع السوداني, but not هادي العامري وزعيم)."""
     second, third = tokens[end - 1], tokens[end]
-    if gap(text, second, third) or third.key in _words()["verbs"]:
+    if gap(text, second, third) or third.key in cues()["verbs"]:
         return False
     if second.key in LINKS or (third.key in LINKS and end + 1 < len(tokens)
                                and not gap(text, third, tokens[end + 1])):
         return _name_word(third, family=True) or third.key in LINKS
     chained = end >= 3 and tokens[end - 2].key in LINKS | {"عبد"}
     return ((chained or not second.key.startswith("ال")) and third.key.startswith("ال")
-            and third.key not in _words()["org_stop"] and not NISBA_PLACE.match(third.key))
+            and third.key not in cues()["org_stop"] and not NISBA_PLACE.match(third.key))
 
 
 LINKS = {"عبد", "ابو", "بن", "ابن", "بنت", "دي", "دو", "فان", "فون", "دا", "كي", "ال"}
@@ -240,140 +213,3 @@ def _same_family_name(last: Token, gazetteer: Gazetteer) -> Entry | None:
     """The person already known by this family name alone, if exactly one is."""
     people = [e for e in gazetteer.names.get((last.key,), []) if e.registry == "people"]
     return people[0] if len(people) == 1 else None
-
-
-def find_organizations(text: str, tokens: list[Token], gazetteer: Gazetteer,
-                       taken: list[Mention]) -> list[Mention]:
-    """Head-noun organizations (وزارة الخارجية العراقية) not already in ``taken``."""
-    found, i = [], 0
-    while i < len(tokens):
-        end = _org_end(text, tokens, i, gazetteer) if not _inside(tokens[i], taken) else i
-        if end > i + 1:
-            start, stop = tokens[i].start, tokens[end - 1].end
-            found.append(_organization(text[start:stop], tokens[i], start, stop, gazetteer))
-            i = end
-        else:
-            i += 1
-    return found
-
-
-def _org_end(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> int:
-    """The index after the organization name whose head noun is token ``i`` (``i`` when
-    there is none): definite words after it, joined by و while they are nouns (العدل
-    والمساواة), never a description alone (الحزب السياسي، حكومة قادرة)."""
-    words = _words()
-    kind = next((words["heads"][f] for f in _head_forms(tokens[i]) if f in words["heads"]), None)
-    if kind is None:
-        return i
-    definite_head = any(f.startswith("ال") for f in tokens[i].forms)
-    end = i + 1
-    while end < len(tokens) and end - i <= 5 and _joined(text, tokens, end):
-        word = tokens[end]
-        if word.key == "و" and _noun_join(tokens, i, end) and end + 1 < len(tokens):
-            end += 2  # حركة العدل و المساواة: و written apart
-            continue
-        if word.key in words["org_stop"] or word.key in words["given"] or (
-                title_at(text, tokens, end) and end > i + 1):
-            break
-        if word.key == "باسم" and _names_org(tokens, end, gazetteer):
-            return max(_org_end(text, tokens, end + 1, gazetteer), end + 1)
-        if word.key.startswith("لل") or word.key == "باسم":
-            if not _names_org(tokens, end, gazetteer):
-                break
-        elif (word.key.startswith("و") and not _noun_join(tokens, i, end)) or (
-                (end > i + 1 or definite_head) and not _definite(word)):
-            break
-        elif not _definite(word) and (word.key.endswith(("ه", "يه")) or "ً" in word.text
-                                      or word.text.endswith("اً")):
-            return i  # حكومة قادرة، كتلة سياسية: an indefinite adjective, not a name
-        end += 1
-    if end == i + 2 and definite_head and _nisba(tokens[i + 1].key) and not _demonym(
-            tokens[i + 1].key, gazetteer):
-        return i  # الحزب السياسي، الوكالة الدولية: a description, not a name
-    return end if not (definite_head and end == i + 1) else i
-
-
-def _joined(text: str, tokens: list[Token], end: int) -> bool:
-    """Whether token ``end`` follows the one before it with only spaces between."""
-    return not gap(text, tokens[end - 1], tokens[end])
-
-
-def _noun_join(tokens: list[Token], i: int, end: int) -> bool:
-    """و may join two nouns of one name (العدل والإحسان) but not a list after an
-    adjective (الحكومة السورية والمعارضة)."""
-    before = tokens[end - 1].key
-    after = tokens[end].key[1:] or (tokens[end + 1].key if end + 1 < len(tokens) else "")
-    return end > i + 1 and not _nisba(before) and after.startswith("ال")
-
-
-def _nisba(word: str) -> bool:
-    return bool(re.search(r"(ي|يه|يين|يون)$", word)) and len(word) > 4
-
-
-def _demonym(word: str, gazetteer: Gazetteer) -> bool:
-    """A nisba of a country or city (السودانية، الأمريكية): names a government."""
-    stem = re.sub(r"(يه|يين|يون|ي)$", "", word.removeprefix("ال"))
-    return any(e.registry == "places" for form in (stem, "ال" + stem, stem + "ا", stem + "يا")
-               for e in gazetteer.names.get((form,), []))
-
-
-def _names_org(tokens: list[Token], end: int, gazetteer: Gazetteer) -> bool:
-    """Whether للأمم المتحدة / باسم وزارة ... goes on into a known organization's name."""
-    if tokens[end].key == "باسم":
-        return end + 1 < len(tokens) and any(
-            f in _words()["heads"] for f in _head_forms(tokens[end + 1]))
-    first = "ال" + tokens[end].key[2:]
-    return any(words[0] == first and e.registry == "organizations"
-               for words, entries in gazetteer.names.items() if len(words) > 1
-               for e in entries)
-
-
-def _definite(token: Token) -> bool:
-    return any(form.startswith("ال") for form in token.forms) or token.key.startswith("لل")
-
-
-def _head_forms(token: Token) -> list[str]:
-    return [*token.forms, *(without_article(f) for f in token.forms)]
-
-
-def _inside(token: Token, taken: list[Mention]) -> bool:
-    return any(m.start <= token.start < m.end for m in taken)
-
-
-def _organization(written, head, start, stop, gazetteer) -> Mention:
-    heads = _words()["heads"]
-    form = next(f for f in head.forms if f in heads or without_article(f) in heads)
-    bare = _without_clitic(written, head, form)
-    kind = heads.get(form, heads.get(without_article(form)))
-    words = tuple(key(bare).replace(" و ", " و").split())
-    known = [e for e in gazetteer.names.get(words, []) if e.registry == "organizations"]
-    same = known[0] if known else _same_organization(words, gazetteer)
-    if same:
-        gazetteer.add(same, bare)
-        return Mention(same, start, stop, written)
-    entry = Entry("organizations", slug(bare), {"ar": bare}, fields={"kind": kind})
-    gazetteer.add(entry, bare, " ".join(words))
-    return Mention(entry, start, stop, written)
-
-
-def _without_clitic(written: str, head: Token, form: str) -> str:
-    """The name without a preposition glued to its head (للقوات المسلحة → القوات ...)."""
-    if form == head.forms[0]:
-        return written
-    if head.key.startswith("لل") and form.startswith("ال"):
-        return "ال" + written[2:]
-    return written[len(head.text) - len(form):]
-
-
-def _same_organization(words: tuple[str, ...], gazetteer: Gazetteer) -> Entry | None:
-    """The organization this name is a short or long form of, within one article:
-    وزارة الخارجية and وزارة الخارجية الأمريكية differ by one country adjective."""
-    for entry in gazetteer.by_id.values():
-        if entry.registry != "organizations" or entry.known:
-            continue
-        for name in entry.spellings:
-            shorter, longer = sorted((name, words), key=len)
-            if len(shorter) >= 2 and len(longer) == len(shorter) + 1 and (
-                    longer[:len(shorter)] == shorter) and _nisba(longer[-1]):
-                return entry
-    return None
