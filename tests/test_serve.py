@@ -213,3 +213,48 @@ def test_an_edit_shows_its_pages_first_then_its_search_never_a_broken_index(tmp_
     TIMINGS.parent.mkdir(parents=True, exist_ok=True)
     TIMINGS.with_name("serve-timings-pages-first.txt").write_text(
         f"save to served page: {page_seconds:.2f} s; to search index: {search_seconds:.2f} s\n")
+
+
+def test_an_edited_sheet_is_shown_first_and_the_build_leaves_it_as_shown(tmp_path):
+    """The edited sheet's own pages are served from the last model before the build, the
+    build writes them with the same bytes, and the open page reloads once, not twice."""
+    project = served_project(tmp_path)
+    server = Serving(project)
+    try:
+        url = server.url + "en/sheets/one/"
+        with playwright.sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_function("window.performance.timing.loadEventEnd > 0")
+            edit(project.content / "sheets" / "one.yml", "en: Headline}",
+                 "en: Headline seen first}")
+            server.wait_for(r"showing .*en/sheets/one/index\.html.* first, in [\d.]+ s")
+            playwright.expect(page.locator("main h1")).to_have_text("Headline seen first",
+                                                                    timeout=10_000)
+            first = without_reload_tag(fetch(url)[1])
+            page.evaluate("window.shownFirst = true")
+            server.wait_for(r"built \d+ pages in [\d.]+ s")
+            time.sleep(0.5)  # time enough for a reload the build would have asked for
+            assert page.evaluate("window.shownFirst === true")  # not reloaded again
+            browser.close()
+        built = (project.site / "en" / "sheets" / "one" / "index.html").read_bytes()
+        assert first == built
+    finally:
+        assert server.stop() in (0, None)
+
+
+def test_a_sheet_the_quick_checks_refuse_is_not_shown_first(tmp_path):
+    """An id no registry has: nothing is shown early; the build says what is wrong."""
+    project = served_project(tmp_path)
+    server = Serving(project)
+    try:
+        edit(project.content / "sheets" / "one.yml", "publisher: ", "publisher: nobody-")
+        server.wait_for(r"error: unknown id 'nobody-")
+        assert not any("first, in" in line for line in server.output)
+    finally:
+        assert server.stop() in (0, None)
+
+
+def without_reload_tag(page: bytes) -> bytes:
+    return re.sub(rb'<script src="/__build-site/reload\.js\?epoch=\d+"></script>', b"", page)

@@ -58,8 +58,10 @@ def load_site_model(project: Project, cache: DocumentCache, recall: Recall | Non
     problems = content.problems()
     if any(p.is_error for p in problems):
         raise ContentError(problems)
-    return (site_model(content.files.site, content.files.registries, sheets, drafts),
-            problems)
+    site = site_model(content.files.site, content.files.registries, sheets, drafts)
+    if recall is not None:
+        recall.site = site
+    return site, problems
 
 
 @contextmanager

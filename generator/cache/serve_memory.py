@@ -1,5 +1,6 @@
 """What a preview server's builds take from the build before, in memory: each unchanged
-sheet's model and what checking it found.
+sheet's model and what checking it found, and the last site model (for ``serve``'s first
+look at an edited sheet).
 
 A build otherwise reads every sheet's parse back from the cache, checks it (the cache
 answers most checks) and makes its model again: at 5,000 sheets, more than a second of
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from generator.checks.checker import CheckedContent, Verdict
     from generator.content.loader import Document
     from generator.model.facts import Sheet
+    from generator.model.site import Site
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Recall:
         self.sheets: dict[Path, Recalled] = {}
         self.inputs: dict[str, list[int]] = {}
         self.seeds: dict[str, list[int]] | None = None
+        self.site: Site | None = None
+        """The site model the last build made."""
 
     def start(self, inputs: dict[str, list[int]], seeds: Path) -> None:
         """A build begins with these inputs (``fingerprints.scan_inputs``); every sheet is

@@ -16,15 +16,22 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
 from generator.content.project import Project
+from generator.render.urls import url_path
 from generator.serve.rebuild import Builder
 
 RELOAD = "/__build-site/reload.js"
 EVENTS = "/__build-site/events"
-RELOAD_JS = b"""// build-site serve: reload this page when a build is done
+RELOAD_JS = b"""// build-site serve: reload this page when a build is done, unless the build
+// left it as it is shown (the edited sheet's page, shown first)
 (() => {
-  const epoch = new URL(document.currentScript.src).searchParams.get("epoch");
+  let epoch = new URL(document.currentScript.src).searchParams.get("epoch");
   const source = new EventSource("/__build-site/events?epoch=" + epoch);
-  source.onmessage = (event) => { if (event.data !== epoch) location.reload(); };
+  source.onmessage = (event) => {
+    const [now, shownAt, ...settled] = event.data.split(" ");
+    if (now === epoch) return;
+    if (shownAt === epoch && settled.includes(location.pathname)) epoch = now;
+    else location.reload();
+  };
 })();
 """
 
@@ -67,8 +74,9 @@ class Handler(SimpleHTTPRequestHandler):
         if is_page and builder.error_html is not None:
             return self._send(500, "text/html; charset=utf-8",
                               self._with_reload(builder.error_html), head)
+        body = builder.first_pages.get(file.relative_to(self.server.project.site).as_posix())
         try:
-            body = file.read_bytes()
+            body = file.read_bytes() if body is None else body
         except OSError:
             return self._not_found(head)
         if is_page:
@@ -93,11 +101,19 @@ class Handler(SimpleHTTPRequestHandler):
         try:
             while not self.server.stopping:
                 now = self.server.builder.wait(epoch, timeout=15)
-                self.wfile.write(f"data: {now}\n\n".encode() if now != epoch else b": idle\n\n")
+                self.wfile.write(f"data: {self._news(now)}\n\n".encode() if now != epoch
+                                 else b": idle\n\n")
                 self.wfile.flush()
                 epoch = now
         except OSError:  # the page went away
             pass
+
+    def _news(self, epoch: int) -> str:
+        """The event of a new epoch: its number, and the epoch of the last first look
+        with the URL paths of the pages this one left as that look showed them."""
+        builder = self.server.builder
+        settled = (self.server.mount_path + url_path(path) for path in builder.settled)
+        return " ".join([str(epoch), str(builder.first_epoch), *settled])
 
     def _not_found(self, head: bool) -> None:
         page = self.server.project.site / "404.html"

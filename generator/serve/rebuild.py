@@ -1,6 +1,9 @@
 """The preview's rebuild loop: watchdog's change events in, one build at a time out.
 
-- A burst of saves is one build (``SETTLE``). An edit's build swaps in its pages first,
+- A burst of saves is one build (``SETTLE``). One sheet edited in place is shown first:
+  its own pages, rendered from the last model with the sheet replaced (``first_look``),
+  served from memory until the build replaces them; a page the build left as the first
+  look showed it is not reloaded again. An edit's build swaps in its pages first,
   with the last search indexes (``build(search_later=True)``); a second build indexes the
   edited shard and swaps the site again. Each swap is atomic, so a reader searching
   meanwhile uses the previous index, whole.
@@ -16,6 +19,7 @@ import sys
 import threading
 import time
 import traceback
+from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
@@ -23,6 +27,7 @@ from generator.build.pipeline import build
 from generator.cache.serve_memory import Recall
 from generator.content.project import Project
 from generator.errors import BuildError, ContentError
+from generator.serve.first_look import first_look
 from generator.terminal import print_problems
 
 SETTLE = 0.02
@@ -78,9 +83,20 @@ class Builder(FileSystemEventHandler):
         self.done = threading.Condition()
         self.changed = threading.Event()
         self.last_change = 0.0
+        self.paths: set[Path] = set()
+        """The files changed since the last build began."""
+        self.first_pages: dict[str, bytes] = {}
+        """Output path -> bytes of the pages shown first (``first_look``), until the
+        build that follows is done."""
+        self.settled: list[str] = []
+        """Output paths of the pages the last build left as the first look showed them."""
+        self.first_epoch = -1
+        """The epoch of the last first look: only a page shown at it is settled."""
 
     def dispatch(self, event: FileSystemEvent) -> None:
         if event.event_type in CHANGES:
+            self.paths.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", ""))
+                              if p)
             self.last_change = time.monotonic()
             self.changed.set()
 
@@ -96,7 +112,28 @@ class Builder(FileSystemEventHandler):
             while time.monotonic() - self.last_change < SETTLE:
                 time.sleep(SETTLE)
             self.changed.clear()
+            changed, self.paths = self.paths, set()
+            self.show_first(changed)
             search_pending = self.build(search_later=True)
+
+    def show_first(self, changed: set[Path]) -> None:
+        """Serve the edited sheet's pages at once, if the change is one sheet edited in
+        place (``first_look``), and reload the pages. Never raises: the build follows."""
+        if self.error_html is not None:  # the pages show an error: the build replaces it
+            return
+        started = time.perf_counter()
+        try:
+            pages = first_look(self.project, self.recall, changed)
+        except Exception:  # whatever it is, the build that follows says it properly
+            return
+        if pages:
+            with self.done:
+                self.first_pages = pages
+                self.epoch += 1
+                self.first_epoch = self.epoch
+                self.done.notify_all()
+            say(f"showing {', '.join(pages)} first, in {time.perf_counter() - started:.2f} s",
+                sys.stdout)
 
     def build(self, search_later: bool, pages: bool = True) -> bool:
         """Build and tell the pages (``pages``: unless it only indexes what the last
@@ -134,9 +171,17 @@ class Builder(FileSystemEventHandler):
 
     def _done(self, error_html: bytes | None) -> None:
         with self.done:
+            self.settled = [] if error_html is not None else self._unchanged_first_pages()
+            self.first_pages = {}
             self.error_html = error_html
             self.epoch += 1
             self.done.notify_all()
+
+    def _unchanged_first_pages(self) -> list[str]:
+        """The pages shown first that the build wrote with the same bytes."""
+        site = self.project.site
+        return [path for path, shown in self.first_pages.items()
+                if (site / path).is_file() and (site / path).read_bytes() == shown]
 
     def wait(self, epoch: int, timeout: float) -> int:
         """The epoch once it is not ``epoch`` (or ``timeout`` seconds passed)."""
