@@ -1,4 +1,6 @@
-"""Shared fixtures: a throw-away copy of the project, its built site, and a sub-path server."""
+"""Shared fixtures: a throw-away copy of the project, its built site, and a sub-path server;
+and the test layers (markers ``browser``, ``tools``, ``slow``; see pyproject.toml), given
+to a test by the fixtures it uses and enforced when it starts a program."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import contextlib
 import functools
 import hashlib
 import shutil
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,6 +23,10 @@ from generator.content.project import Project
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHEET = "kadhimi-us-threat-2020"
+LAYER_FIXTURES = {"browser": "browser", "node_tools": "tools", "actionlint": "tools",
+                  "node": "tools"}
+"""Fixtures whose tests belong to a layer: using one marks the test."""
+TOOLS = {"node", "npm", "npx", "java"}
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -104,6 +111,64 @@ def browser():
         browser = launch(driver)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """The node program, for tests that run JavaScript of the site or of npm tools."""
+    found = shutil.which("node")
+    assert found, "node is missing: install nodejs (see .ci/run)"
+    return found
+
+
+class LayerError(Exception):
+    """A test started a program of a layer it is not marked with."""
+
+
+def layer_of(program) -> str | None:
+    """The marker a test needs to start ``program`` (a path): ``browser`` for Playwright's
+    driver (which starts Chromium), ``tools`` for node, npm or Java; None for the others."""
+    path = Path(program if isinstance(program, str) else str(program))
+    if "playwright" in path.parts:
+        return "browser"
+    return "tools" if path.name in TOOLS else None
+
+
+class Running:
+    """The test now running (setup to teardown), whose markers say what it may start."""
+
+    item: pytest.Item | None = None
+
+
+def refuse_unmarked_programs(event: str, args: tuple) -> None:
+    """Audit hook: a test that starts a program of a layer it is not marked with fails."""
+    if event != "subprocess.Popen" or Running.item is None:
+        return
+    executable, argv = args[0], args[1]
+    layer = layer_of(executable)
+    if layer and Running.item.get_closest_marker(layer) is None:
+        raise LayerError(f"{Running.item.nodeid} starts {argv[0]!r}: mark it "
+                         f"@pytest.mark.{layer} (or use a fixture of that layer)")
+
+
+def pytest_configure(config):
+    sys.addaudithook(refuse_unmarked_programs)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test with the layers of the fixtures it uses (directly or through others)."""
+    for item in items:
+        for fixture in LAYER_FIXTURES.keys() & set(item.fixturenames):
+            item.add_marker(LAYER_FIXTURES[fixture])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item):
+    Running.item = item
+    try:
+        return (yield)
+    finally:
+        Running.item = None
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -109,6 +109,7 @@ def no_templates(monkeypatch):
     monkeypatch.setattr(templates, "TEMPLATES", {})
 
 
+@pytest.mark.slow
 def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkeypatch):
     """The last build's map templates are kept by the code that drew them: after an
     upgrade that draws maps otherwise (here a cluster radius), the maps follow it."""
@@ -139,6 +140,7 @@ assert drawn_apart == templates._draw(templates.KINDS)
 """
 
 
+@pytest.mark.slow
 def test_maps_drawn_in_their_own_process_are_those_drawn_here():
     """In a fresh interpreter: a process forks only while it runs one thread, and the
     suite's browser tests may have left theirs running."""
@@ -152,6 +154,7 @@ def test_a_failed_drawing_process_is_drawn_again_here(no_templates, monkeypatch)
     assert len(templates.saved_templates()) == len(templates.KINDS)
 
 
+@pytest.mark.slow
 def test_a_build_that_fails_leaves_no_drawing_process(tmp_path, no_templates):
     project = copy_project(tmp_path)
     sheet = next((project.root / "content" / "sheets").glob("*.yml"))

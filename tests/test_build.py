@@ -13,6 +13,7 @@ from generator.build.staging import safe_relative
 from generator.errors import BuildError, ContentError
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(project):
     build(project)
     first = tree_digest(project.site)
@@ -21,6 +22,7 @@ def test_two_builds_are_byte_identical(project):
     assert any(name.endswith("sheets/kadhimi-us-threat-2020/index.html") for name in first)
 
 
+@pytest.mark.slow
 def test_build_replaces_site_and_leaves_no_temporary_folders(project):
     project.site.mkdir()
     (project.site / "stale.html").write_text("old")
@@ -30,6 +32,7 @@ def test_build_replaces_site_and_leaves_no_temporary_folders(project):
     assert siblings == []
 
 
+@pytest.mark.slow
 def test_content_error_leaves_previous_site_untouched(project):
     build(project)
     before = tree_digest(project.site)
@@ -41,6 +44,7 @@ def test_content_error_leaves_previous_site_untouched(project):
     assert tree_digest(project.site) == before
 
 
+@pytest.mark.slow
 def test_template_error_is_one_line_and_leaves_site_untouched(project):
     build(project)
     before = tree_digest(project.site)
@@ -51,6 +55,7 @@ def test_template_error_is_one_line_and_leaves_site_untouched(project):
     assert tree_digest(project.site) == before
 
 
+@pytest.mark.slow
 def test_a_template_asking_for_a_missing_string_names_it(project):
     (project.templates / "about.html").write_text("{% extends 'base.html' %}"
                                                   "{% block main %}{{ page.t('nope') }}"
@@ -71,12 +76,14 @@ def run_cli(project, *args):
                            *args], capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_cli_build_reports_pages_and_place(project):
     result = run_cli(project)
     assert result.returncode == 0, result.stderr
     assert "wrote" in result.stdout and "pages" in result.stdout and "site/" in result.stdout
 
 
+@pytest.mark.slow
 def test_cli_content_error_is_a_located_line_and_exit_1(project):
     places = project.content / "entities" / "places.yml"
     places.write_text(places.read_text("utf-8").replace("lat: 33.3", "lat: 333.3", 1), "utf-8")
@@ -89,6 +96,7 @@ def test_cli_content_error_is_a_located_line_and_exit_1(project):
     assert not project.site.exists()
 
 
+@pytest.mark.slow
 def test_cli_usage_error_exits_2(project, tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(tmp_path)],
                             capture_output=True, text=True)
@@ -97,6 +105,7 @@ def test_cli_usage_error_exits_2(project, tmp_path):
     assert run_cli(project, "no-such-command").returncode == 2
 
 
+@pytest.mark.slow
 def test_templates_calling_the_old_macros_build_the_same_site(project):
     """Sentence links and entity names became page helpers; a template copied before
     still calls them as macros and gets the same bytes."""
@@ -112,6 +121,7 @@ def test_templates_calling_the_old_macros_build_the_same_site(project):
     assert tree_digest(project.site) == expected
 
 
+@pytest.mark.slow
 def test_an_asset_named_like_a_generated_file_is_refused(project):
     build(project)
     before = tree_digest(project.site)

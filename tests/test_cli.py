@@ -13,6 +13,8 @@ import pytest
 
 from generator import __version__
 
+pytestmark = pytest.mark.slow  # runs build-site in fresh interpreters and terminals
+
 
 def build_site(cwd, *args, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,

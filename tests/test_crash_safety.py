@@ -36,6 +36,7 @@ def build_command(project) -> list[str]:
             "--quiet"]
 
 
+@pytest.mark.slow
 def test_killed_builds_leave_the_old_or_the_new_site(project):
     subprocess.run(build_command(project), check=True, capture_output=True)
     versions = {"a": tree_digest(project.site)}
@@ -73,6 +74,7 @@ def test_killed_builds_leave_the_old_or_the_new_site(project):
 
 @pytest.mark.parametrize(("failure", "words"), [
     (errno.ENOSPC, "No space left on device"), (errno.EACCES, "Permission denied")])
+@pytest.mark.slow
 def test_write_failure_is_one_line_and_keeps_the_site(project, monkeypatch, capsys, failure,
                                                       words):
     assert main(["--project", str(project.root), "build", "--quiet"]) == 0

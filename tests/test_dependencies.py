@@ -64,6 +64,7 @@ def test_place_data_is_the_extract_extra_and_the_tests_install_it():
     assert "factsheet-site[extract]" in PROJECT["optional-dependencies"]["test"]
 
 
+@pytest.mark.slow
 def test_a_build_needs_nothing_of_the_extract_extra(project):
     program = BLOCK.format(names=EXTRA_MODULES) + (
         "from generator.cli import main\n"

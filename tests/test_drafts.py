@@ -47,6 +47,7 @@ def project(tmp_path) -> Project:
     return draft_project(tmp_path / "project")
 
 
+@pytest.mark.slow
 def test_a_default_build_leaves_every_trace_of_the_drafts_out(project, capsys):
     assert main(["--project", str(project.root), "build"]) == 0
     assert "left out 1 draft sheet" in capsys.readouterr().out
@@ -62,6 +63,7 @@ def test_a_default_build_leaves_every_trace_of_the_drafts_out(project, capsys):
     assert "Jane Doe" in soup(ministry).get_text()
 
 
+@pytest.mark.slow
 def test_drafts_are_shown_with_a_banner_and_noindex_when_asked_for(project, capsys):
     assert main(["--project", str(project.root), "build", "--drafts"]) == 0
     assert "left out" not in capsys.readouterr().out
@@ -94,6 +96,7 @@ def test_check_lists_the_drafts_and_refuses_a_published_sheet_using_a_draft_enti
         ("content/sheets/one.yml", 19, "draft-entity")]
 
 
+@pytest.mark.slow
 def test_builds_with_and_without_drafts_equal_clean_ones(tmp_path):
     """Incremental builds switching between drafts and none, and a draft published, give
     the bytes of a clean build of the same content and the same choice."""
@@ -121,6 +124,7 @@ def test_builds_with_and_without_drafts_equal_clean_ones(tmp_path):
     assert differences(tree_digest(project.site), clean(False)) == []
 
 
+@pytest.mark.slow
 def test_serve_shows_the_drafts_with_their_banner(project):
     from test_serve import Serving
 
@@ -134,6 +138,7 @@ def test_serve_shows_the_drafts_with_their_banner(project):
     assert page.select_one('meta[name="robots"]')["content"].startswith("noindex")
 
 
+@pytest.mark.slow
 def test_a_draft_made_by_extract_stays_out_until_previewed(tmp_path, capsys):
     """``extract`` drafts a sheet and new people, organizations and places: a default
     build holds no trace of any of them; ``--drafts`` shows the sheet, bannered."""

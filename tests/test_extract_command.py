@@ -80,6 +80,7 @@ def _snapshot(folder: Path) -> dict:
     return {p: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_draft_passes_check_with_only_warnings_and_builds(fresh, capsys):
     assert _extract(fresh, "--slug", "kadhimi") == 0
     sheet = fresh.content / "sheets" / "kadhimi.yml"
@@ -110,6 +111,7 @@ def test_extract_never_overwrites(fresh):
     assert _snapshot(fresh.content) == before
 
 
+@pytest.mark.slow
 def test_merge_keeps_every_hand_edited_line(fresh):
     assert _extract(fresh, "--slug", "kadhimi") == 0
     sheet = fresh.content / "sheets" / "kadhimi.yml"

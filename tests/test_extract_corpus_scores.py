@@ -15,6 +15,8 @@ from generator.extract.gazetteer import build_gazetteer
 from generator.extract.reader import read_source
 from generator.extract.score import KINDS, Score, score
 
+pytestmark = pytest.mark.slow  # extracts and scores the whole corpus
+
 CORPUS = Path(__file__).parent / "fixtures" / "extract" / "corpus"
 FLOOR = 0.85
 

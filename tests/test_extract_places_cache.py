@@ -6,6 +6,7 @@ import subprocess
 import sys
 from dataclasses import fields, replace
 
+import pytest
 from conftest import REPO
 
 from generator.extract.entry import Entry
@@ -57,6 +58,7 @@ def test_an_unwritable_cache_only_means_building_each_time(tmp_path, monkeypatch
     assert load_places(lambda: PLACES) == PLACES
 
 
+@pytest.mark.slow
 def test_a_warm_start_finds_the_same_places_without_importing_the_data_packages(tmp_path):
     code = ("import hashlib, sys; from generator.extract.gazetteer import package_places; "
             "places = repr([(vars(e), s) for e, s in package_places()]); "

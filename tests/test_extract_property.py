@@ -30,6 +30,8 @@ from generator.extract.draft import make_draft
 from generator.extract.gazetteer import Gazetteer, build_gazetteer
 from generator.extract.reader import read_source
 
+pytestmark = pytest.mark.slow  # property tests: hundreds of generated articles and golds
+
 CORPUS = FIXTURES / "extract" / "corpus"
 SENTENCES = sorted({s.text for path in sorted(CORPUS.glob("*.txt"))
                     for s in read_source(path).sentences})
@@ -148,7 +150,6 @@ def _fresh(known: Gazetteer) -> Gazetteer:
     return fresh
 
 
-@pytest.mark.slow
 @settings(max_examples=1200, derandomize=True, database=None, deadline=None,
           suppress_health_check=list(HealthCheck))
 @given(article=articles(), published=PUBLISHED)
@@ -181,7 +182,6 @@ def pristine(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.mark.slow
 @settings(max_examples=80, derandomize=True, database=None, deadline=None,
           suppress_health_check=list(HealthCheck))
 @given(article=articles(), published=PUBLISHED)

@@ -29,7 +29,8 @@ def built_digests(tmp_path, content) -> dict[str, str]:
     return tree_digest(project.root / "site")
 
 
-@pytest.mark.parametrize("name", PROJECTS)
+@pytest.mark.parametrize("name", [pytest.param(name, marks=() if name == "seed" else
+                                               pytest.mark.slow) for name in PROJECTS])
 def test_site_is_byte_identical_to_the_recorded_output(tmp_path, name):
     found = built_digests(tmp_path, PROJECTS[name])
     recorded = GOLDEN / f"{name}.json"

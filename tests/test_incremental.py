@@ -20,6 +20,8 @@ from generator.errors import ContentError
 from generator.outputs import feeds
 from generator.render.pages import Renderer
 
+pytestmark = pytest.mark.slow  # builds a 12-sheet project again and again
+
 
 @pytest.fixture
 def corpus(tmp_path) -> Project:

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from importlib import metadata
 
+import pytest
 from conftest import REPO
 
 from generator.content.new_project import FILES, SCAFFOLD
+
+pytestmark = pytest.mark.slow  # runs build-site init, check and build in fresh interpreters
 
 
 def build_site(cwd, *args) -> subprocess.CompletedProcess:

@@ -371,6 +371,7 @@ def test_no_injection_in_search_results(findings):
     assert {"person", "organization", "place", "alias"} <= found, findings.searched
 
 
+@pytest.mark.slow
 def test_feeds_carry_no_markup_that_runs(project):
     for feed in project.site.glob("*/feed.xml"):
         tree = etree.parse(str(feed), etree.XMLParser(resolve_entities=False, no_network=True))
@@ -385,6 +386,7 @@ def test_feeds_carry_no_markup_that_runs(project):
                 assert not element.get("href", "").strip().lower().startswith("javascript")
 
 
+@pytest.mark.slow
 def test_exports_parse_and_their_table_starts_no_formula(project):
     data = project.site / "data"
     for path in [*data.glob("*.json"), *data.glob("sheets/*.json"), data / "places.geojson"]:

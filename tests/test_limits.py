@@ -9,6 +9,8 @@ import time
 import pytest
 from test_content_errors import minimal_project
 
+pytestmark = pytest.mark.slow  # absurdly large generated content
+
 MEMORY_LIMIT_MB = 400
 
 

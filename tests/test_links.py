@@ -107,6 +107,7 @@ def crawl(start: list[str], prefix: str) -> tuple[dict[str, bytes], list[str]]:
     return pages, broken
 
 
+@pytest.mark.slow
 def test_crawling_the_site_under_a_sub_path_finds_nothing_broken(served, built):
     pages, broken = crawl([served], "/repo-name/")
     assert broken == []
@@ -146,6 +147,7 @@ def pages_site(tmp_path_factory):
         yield project, base
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("missing", ["nope", "ar/nope/", "en/sheets/gone/deeper/still/"])
 def test_not_found_page_works_at_any_depth(pages_site, missing):
     project, root = pages_site
@@ -158,6 +160,7 @@ def test_not_found_page_works_at_any_depth(pages_site, missing):
     assert broken == []
 
 
+@pytest.mark.slow
 def test_cname_is_written_only_when_site_yml_names_a_domain(pages_site, built):
     project, _ = pages_site
     assert (project.site / "CNAME").read_text("ascii") == "facts.example.org\n"

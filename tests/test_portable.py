@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import tree_digest
 
 
@@ -18,6 +19,7 @@ def build_without_path(project) -> subprocess.CompletedProcess:
                           env=env, capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_a_build_with_an_empty_path_writes_the_site_and_its_spare(project):
     first = build_without_path(project)
     assert first.returncode == 0, first.stderr

@@ -12,6 +12,8 @@ from test_build import tree_digest
 from generator.cli import main
 from generator.publish.gh_pages import TRAILER
 
+pytestmark = pytest.mark.slow  # builds and commits whole projects with git
+
 
 def git(cwd, *args) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,

@@ -8,7 +8,10 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO, differences, tree_digest
+
+pytestmark = pytest.mark.slow  # whole builds in fresh interpreters
 
 
 def copy_in_order(target, reverse: bool) -> None:

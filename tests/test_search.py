@@ -65,9 +65,7 @@ def test_prefixed_seed_words_find_the_plain_ones():
         assert barest("و" + word) in search_forms(word) or len(word) <= 3, word
 
 
-def test_javascript_normalizer_agrees_with_python():
-    node = shutil.which("node")
-    assert node, "the normalizer test runs the page's JavaScript in node"
+def test_javascript_normalizer_agrees_with_python(node):
     words = seed_words()
     script = (f"import {{ keyWords, searchForms }} from {json.dumps(NORMALIZER.as_uri())};"
               "const words = JSON.parse(process.argv[1]);"
@@ -116,6 +114,7 @@ def test_records_keep_languages_apart_and_escape_content():
 
 
 
+@pytest.mark.slow
 def test_a_summary_in_markdown_is_indexed_and_shown_as_read(tmp_path):
     """Search snippets are shown as text: a summary's ``**`` and list dashes must not show."""
     case = yaml.safe_load((FIXTURES / "markdown" / "summary.yml").read_text("utf-8"))
@@ -245,6 +244,7 @@ def test_a_sharded_index_finds_pages_of_every_shard_once(browser, sharded, langu
             visit.assert_clean()
 
 
+@pytest.mark.slow
 def test_an_edit_reindexes_one_shard_and_equals_a_clean_build(sharded, tmp_path):
     def shards() -> set[str]:
         return set(load_outputs(sharded)["search"])
@@ -261,6 +261,7 @@ def test_an_edit_reindexes_one_shard_and_equals_a_clean_build(sharded, tmp_path)
     assert tree_digest(sharded.site) == tree_digest(clean.site)
 
 
+@pytest.mark.slow
 def test_an_index_file_deleted_from_site_is_made_again(sharded):
     before = tree_digest(sharded.site)
     (sharded.site / "assets" / "pagefind-2" / "pagefind-entry.json").unlink()

@@ -81,6 +81,7 @@ def edit(path: Path, old: str, new: str) -> float:
     return time.perf_counter()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("options", [(), ("--poll",)], ids=["change events", "polling"])
 def test_serve_reloads_on_save_and_shows_errors_in_the_page(tmp_path, options):
     project = copy_project(tmp_path / "project", FIXTURES / "minimal" / "content")
@@ -182,6 +183,7 @@ def fetch(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
+@pytest.mark.browser
 def test_an_edit_shows_its_pages_first_then_its_search_never_a_broken_index(tmp_path):
     project = served_project(tmp_path)
     server = Serving(project)

@@ -71,6 +71,7 @@ def test_place_json_ld_has_coordinates(built):
     assert data["geo"]["latitude"] == pytest.approx(33.3152)
 
 
+@pytest.mark.slow
 def test_hostile_claim_stays_inert_in_json_ld(corrected):
     html = (corrected.site / "en" / "sheets" / "one" / "index.html").read_text("utf-8")
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
@@ -81,6 +82,7 @@ def test_hostile_claim_stays_inert_in_json_ld(corrected):
         id="c1").get_text()
 
 
+@pytest.mark.slow
 def test_corrections_show_on_the_page_in_json_ld_and_in_the_feed(corrected):
     for language in ("ar", "en"):
         page = soup(corrected.site / language / "sheets" / "one" / "index.html")
@@ -145,6 +147,7 @@ def test_open_graph_and_alternates_on_every_page(built):
     assert hreflangs == {"ar", "en", "x-default"}
 
 
+@pytest.mark.slow
 def test_feed_lists_the_latest_sheets_newest_first(tmp_path):
     """Sixty sheets: the feed holds the fifty last updated, the corrected one first."""
     project, _ = minimal_project(tmp_path)
@@ -178,6 +181,7 @@ def newest_date(project) -> str:
     return build_site_model(documents).sheets[0].updated
 
 
+@pytest.mark.slow
 def test_sitemap_dates_each_page_by_its_newest_sheet(project):
     sheet = project.content / "sheets" / f"{SHEET}.yml"
     base = "https://example.github.io/factsheets/"

@@ -59,6 +59,7 @@ def test_arabic_pages_show_guillemets_not_english_quotes(built, language):
 
 @pytest.mark.parametrize(("style", "month", "other"),
                          [("levantine", "أيلول", "سبتمبر"), ("egyptian", "سبتمبر", "أيلول")])
+@pytest.mark.slow
 def test_one_month_name_style_per_site(tmp_path, style, month, other):
     project, _ = minimal_project(tmp_path)
     site = project.content / "site.yml"
