@@ -17,8 +17,11 @@ import pytest
 from browsing import launch
 from bs4 import BeautifulSoup
 
-from generator.build.pipeline import build
+from generator.build.pipeline import build, load_and_check
 from generator.content.project import Project
+from generator.model.site import Site, build_site_model
+from generator.render.pages import PageContext, Renderer
+from generator.render.theme import template_dirs
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,6 +65,42 @@ def built(tmp_path_factory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     build(project)
     return project
+
+
+def site_model(project: Project) -> Site:
+    """The model of a project's content, which must check without errors."""
+    documents, problems = load_and_check(project)
+    assert not [problem for problem in problems if problem.is_error], problems
+    return build_site_model(documents)
+
+
+@pytest.fixture(scope="session")
+def seed_site() -> Site:
+    """The model of the shipped content, read in place (nothing is written)."""
+    return site_model(Project(REPO))
+
+
+@pytest.fixture(scope="session")
+def reviewed_site(tmp_path_factory) -> Site:
+    """The minimal project with the editorial record of ``fixtures/reviews``: verdicts on
+    the whole scale, editors, dated roles."""
+    root = tmp_path_factory.mktemp("reviewed") / "project"
+    shutil.copytree(FIXTURES / "minimal", root)
+    shutil.copyfile(FIXTURES / "reviews" / "one.yml", root / "content" / "sheets" / "one.yml")
+    shutil.copyfile(FIXTURES / "reviews" / "people.yml",
+                    root / "content" / "entities" / "people.yml")
+    return site_model(Project(root))
+
+
+RENDERERS: dict[int, tuple[Site, Renderer]] = {}
+"""One renderer per site model, by ``id`` (the model is kept, so its id is never reused)."""
+
+
+def page_of(site: Site, kind: str, language: str, key: str | None = None) -> PageContext:
+    """What a template of the packaged templates is given to render one page of ``site``."""
+    if id(site) not in RENDERERS:
+        RENDERERS[id(site)] = (site, Renderer(site, template_dirs(REPO / "templates")))
+    return RENDERERS[id(site)][1].context(kind, language, key)
 
 
 def soup(path: Path) -> BeautifulSoup:
