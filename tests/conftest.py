@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 import shutil
 import sys
 import threading
@@ -167,7 +168,7 @@ class LayerError(Exception):
 def layer_of(program) -> str | None:
     """The marker a test needs to start ``program`` (a path): ``browser`` for Playwright's
     driver (which starts Chromium), ``tools`` for node, npm or Java; None for the others."""
-    path = Path(program if isinstance(program, str) else str(program))
+    path = Path(os.fsdecode(program))
     if "playwright" in path.parts:
         return "browser"
     return "tools" if path.name in TOOLS else None
@@ -203,6 +204,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item):
+    """Keep the running test for the audit hook, from its setup to its teardown."""
     Running.item = item
     try:
         return (yield)

@@ -20,6 +20,8 @@ from generator.maps.folium_map import folium_script
 from generator.maps.fragment import MapPlace, _marker, _safe_attribution, build_map
 from generator.maps.templates import MapView
 
+pytestmark = pytest.mark.slow  # every content file through both loaders and validators
+
 CONTENT_FILES = sorted([*FIXTURES.rglob("*.yml"), *(REPO / "content").rglob("*.yml")])
 
 
@@ -109,7 +111,6 @@ def no_templates(monkeypatch):
     monkeypatch.setattr(templates, "TEMPLATES", {})
 
 
-@pytest.mark.slow
 def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkeypatch):
     """The last build's map templates are kept by the code that drew them: after an
     upgrade that draws maps otherwise (here a cluster radius), the maps follow it."""
@@ -130,6 +131,7 @@ def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkey
 
 DRAWN_APART = """
 from generator.maps import templates
+
 drawing = templates.Drawing()
 assert drawing.drawer is not None and drawing.drawer.is_alive()
 drawing.finish()
@@ -140,7 +142,6 @@ assert drawn_apart == templates._draw(templates.KINDS)
 """
 
 
-@pytest.mark.slow
 def test_maps_drawn_in_their_own_process_are_those_drawn_here():
     """In a fresh interpreter: a process forks only while it runs one thread, and the
     suite's browser tests may have left theirs running."""
@@ -154,7 +155,6 @@ def test_a_failed_drawing_process_is_drawn_again_here(no_templates, monkeypatch)
     assert len(templates.saved_templates()) == len(templates.KINDS)
 
 
-@pytest.mark.slow
 def test_a_build_that_fails_leaves_no_drawing_process(tmp_path, no_templates):
     project = copy_project(tmp_path)
     sheet = next((project.root / "content" / "sheets").glob("*.yml"))

@@ -75,6 +75,7 @@ def test_a_build_needs_nothing_of_the_extract_extra(project):
     assert (project.site / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_extract_without_its_extra_says_how_to_install_it(project):
     seed = next(project.seeds.iterdir())
     program = BLOCK.format(names=EXTRA_MODULES) + (

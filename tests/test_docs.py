@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 
@@ -27,6 +28,7 @@ def page_text(out, name) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
+@pytest.mark.slow
 def test_docs_build_strictly_and_cover_rules_and_fields(tmp_path):
     out = build_docs(tmp_path)
     rules = page_text(out, "rules")

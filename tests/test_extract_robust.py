@@ -229,6 +229,7 @@ def test_no_registry_writes_new_ids_beside_the_registry(tmp_path, capsys):
 GOLDS = sorted(CORPUS.glob("*.gold.yml"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("gold", GOLDS, ids=[g.name[:2] for g in GOLDS])
 def test_score_reads_every_corpus_annotation(tmp_path, gold, capsys):
     folder = _new_project(tmp_path / "p")

@@ -24,6 +24,8 @@ from conftest import FIXTURES, REPO, copy_project
 
 from generator.search.pagefind import ENTRY
 
+pytestmark = pytest.mark.slow  # build-site serve in fresh interpreters
+
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; never `playwright install`
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

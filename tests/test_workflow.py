@@ -49,6 +49,7 @@ def test_workflow_passes_actionlint(actionlint, path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", workflows(), ids=lambda p: p.name)
 def test_workflow_matches_the_github_workflow_schema(path):
     result = check_jsonschema(path)
