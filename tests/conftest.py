@@ -18,10 +18,13 @@ import pytest
 from browsing import launch
 from bs4 import BeautifulSoup
 
-from generator.build.pipeline import build, load_and_check
+from generator.build.load import load_and_check
+from generator.build.pipeline import build
 from generator.content.project import Project
-from generator.model.site import Site, build_site_model
-from generator.render.pages import PageContext, Renderer
+from generator.model.from_content import build_site_model
+from generator.model.site import Site
+from generator.render.context import PageContext
+from generator.render.pages import Renderer
 from generator.render.theme import template_dirs
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,57 +1,11 @@
-"""The editorial model on the shipped sheet and the reviewed fixture: a fact's chain of
-outlets and what it rests on, verdict counts in scale order, and the role a person held on
-a source's date."""
+"""The editorial record's model: a claim's review read from its mapping, the role a person
+held on a source's date (and whether it has ended since), and partial dates."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.model.editorial import (
-    NOT_REVIEWED,
-    Role,
-    full_date,
-    intermediaries,
-    outlets,
-    review_of,
-    role_on,
-    source_kind,
-    verdict_counts,
-    verdict_of,
-)
-from generator.model.site import Fact
-
-
-def claim(sheet, fact_id: str):
-    return next(fact for fact in sheet.facts() if fact.id == fact_id)
-
-
-@pytest.mark.parametrize(("fact_id", "kind", "chain", "between"), [
-    ("c1", "outlet", ["rudaw", "middle-east-eye"], []),            # the cited outlet's own
-    ("c4", "anonymous", ["rudaw", "middle-east-eye"], ["middle-east-eye"]),
-    ("c17", "named", ["rudaw", "middle-east-eye"], ["middle-east-eye"]),
-    ("c19", "outlet", ["rudaw"], []),                              # the publisher's own
-])
-def test_a_facts_chain_runs_from_the_publisher_to_its_source(seed_site, fact_id, kind, chain,
-                                                             between):
-    sheet = seed_site.sheets[0]
-    fact = claim(sheet, fact_id)
-    assert source_kind(sheet, fact) == kind
-    assert outlets(sheet, fact) == chain
-    assert intermediaries(sheet, fact) == between
-
-
-def test_a_fact_without_attribution_rests_on_nothing(seed_site):
-    sheet = seed_site.sheets[0]
-    event = Fact("event", "e9", {"en": "It rained."}, ["s1"])
-    assert source_kind(sheet, event) == "none"
-    assert outlets(sheet, event) == ["rudaw", "middle-east-eye"]
-
-
-def test_verdicts_are_counted_in_the_order_of_the_scale(reviewed_site):
-    claims = reviewed_site.sheets[0].claims
-    assert verdict_counts(claims) == [("unverified", 1), ("accurate", 1), ("false", 1),
-                                      ("unsupported", 1)]
-    assert [c.review.reviewed for c in claims] == [True, True, True, False]
+from generator.model.editorial import NOT_REVIEWED, Role, full_date, review_of, role_on, verdict_of
 
 
 def test_a_review_is_read_with_its_evidence_and_a_bare_false_as_the_word():

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from generator.build.staging import Streamed, Unread
 from generator.outputs.exports import EXPORT_VERSION, export_files, inert_cell, places_geojson
+from generator.outputs.files import Streamed, Unread
 
 
 def materialized(files) -> dict[str, bytes]:

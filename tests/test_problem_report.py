@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from generator.cli.report import format_problem, in_colour, print_error, print_problems
 from generator.errors import Problem
+from generator.terminal import format_problem, in_colour, print_error, print_problems
 
 ERROR = Problem("content/sheets/one.yml", 5, 8, "error", "unknown id 'x'", "ref-unknown-id")
 WARNING = Problem("content/entities/people.yml", 2, 3, "warning", "unused", "ref-unused")
