@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from generator.digests import NoStore
 from generator.outputs.exports import EXPORT_VERSION, export_files, inert_cell, places_geojson
 from generator.outputs.files import Streamed, Unread
 
@@ -28,14 +29,14 @@ def materialized(files) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def exports(seed_site) -> dict[str, bytes]:
-    return materialized(export_files(seed_site))
+    return materialized(export_files(seed_site, NoStore()))
 
 
 def test_each_sheet_has_its_json_and_its_original_yaml(seed_site, exports):
     sheet = seed_site.sheets[0]
     assert set(exports) == {f"data/sheets/{sheet.slug}.json", f"data/sheets/{sheet.slug}.yml",
                             "data/facts.json", "data/claims.csv", "data/places.geojson"}
-    assert exports[f"data/sheets/{sheet.slug}.yml"] == sheet.document.path.read_bytes()
+    assert exports[f"data/sheets/{sheet.slug}.yml"] == sheet.file.path.read_bytes()
     data = json.loads(exports[f"data/sheets/{sheet.slug}.json"])
     assert (data["version"], data["slug"], data["published"]) == (EXPORT_VERSION, sheet.slug,
                                                                   sheet.published)
@@ -92,4 +93,4 @@ def test_places_are_points_with_longitude_first_and_their_pages(seed_site):
 
 
 def test_exports_are_the_same_bytes_each_time(seed_site, exports):
-    assert materialized(export_files(seed_site)) == exports
+    assert materialized(export_files(seed_site, NoStore())) == exports

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.analyze import Found
 from generator.extract.embassies import capital_of, find_embassies, host_city
+from generator.extract.found import Found
 from generator.extract.gazetteer import build_gazetteer
 from generator.extract.places import plausible
 from generator.extract.sites import find_sites
