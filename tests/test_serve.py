@@ -219,6 +219,7 @@ def test_an_edit_shows_its_pages_first_then_its_search_never_a_broken_index(tmp_
         f"save to served page: {page_seconds:.2f} s; to search index: {search_seconds:.2f} s\n")
 
 
+@pytest.mark.browser
 def test_an_edited_sheet_is_shown_first_and_the_build_leaves_it_as_shown(tmp_path):
     """The edited sheet's own pages are served from the last model before the build, the
     build writes them with the same bytes, and the open page reloads once, not twice."""
