@@ -18,7 +18,8 @@ URL_SCHEMES = {"http", "https"}
 
 @lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Markdown source as sanitized HTML; raw HTML in the source is escaped, then cleaned.
+    """Markdown source as sanitized HTML: tags outside the allow-list (raw HTML in the
+    source included) are dropped, their text kept; every attribute and URL is checked.
 
     Cached: a summary appears on its sheet, the home page, the feed and structured data.
     """
