@@ -67,12 +67,12 @@ def main() -> None:
     ours = our_map(renderer, sheet)
     places = sheet_places(renderer.context("sheet", "ar", sheet.slug), sheet)
     report("ours (fragment)", timed(lambda: our_map(renderer, sheet), runs),
-           len(ours.script.encode()), our_map(renderer, sheet) == ours)
+           len(ours.data.encode()), our_map(renderer, sheet) == ours)
     default = folium_default(places)
     report("folium default", timed(lambda: folium_default(places), runs),
            len(default.encode()), folium_default(places) == default)
     print(f"markers {ours.marker_count}; ratio bytes ours/default "
-          f"{len(ours.script.encode()) / len(default.encode()):.2f}")
+          f"{len(ours.data.encode()) / len(default.encode()):.2f}")
 
 
 if __name__ == "__main__":

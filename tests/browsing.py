@@ -87,14 +87,38 @@ class PageVisit:
         self.close()
 
 
-# Maps: Leaflet objects as folium names them (marker_<map>_<n>, marker_cluster_<map>_<n>).
-MARKERS = "Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k))"
+# Maps: each map is window[<its element id>] (map_<name>, set by assets/map.js); the
+# markers folium's code draws from the page's data are its own. MARKERS gives the test
+# names to them: marker_<map>_<n> (the places' markers, which have a permanent label, unlike
+# the areas map.js adds, in the data's order) and marker_cluster_<map>_<n> (the marker
+# cluster groups), as window globals the other helpers use; it returns the markers' names.
+MARKERS = """(() => {
+  const names = [];
+  document.querySelectorAll('.map-figure .map').forEach(element => {
+    const map = window[element.id], name = element.id.replace(/^map_/, '');
+    const markers = new Set(), groups = [];
+    map.eachLayer(layer => {
+      if (L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup) groups.push(layer);
+      else if (layer instanceof L.Marker) markers.add(layer);
+    });
+    groups.forEach((group, n) => {
+      window[`marker_cluster_${name}_${n}`] = group;
+      group.getLayers().forEach(marker => markers.add(marker));
+    });
+    [...markers].filter(marker => marker.getTooltip() && marker.getTooltip().options.permanent)
+      .sort((a, b) => L.stamp(a) - L.stamp(b)).forEach((marker, n) => {
+        window[`marker_${name}_${n}`] = marker;
+        names.push(`marker_${name}_${n}`);
+      });
+  });
+  return names;
+})()"""
 GROUP_OF = """const groupOf = marker => Object.keys(window)
   .filter(k => k.startsWith('marker_cluster_')).map(k => window[k])
   .find(group => group.hasLayer(marker));"""
 MARKERS_SHOWN = "() => {" + GROUP_OF + """
   // Markers drawn in view: as themselves, or counted in a cluster drawn in view.
-  return Object.keys(window).filter(k => /^marker_[a-z]+_[0-9]+$/.test(k)).map(k => window[k])
+  return """ + MARKERS + """.map(k => window[k])
     .filter(marker => groupOf(marker) ? groupOf(marker).getVisibleParent(marker) !== null
                                       : Boolean(marker._icon)).length;
 }"""

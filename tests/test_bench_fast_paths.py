@@ -1,12 +1,13 @@
 """Each fast path of the build gives what its slow reference gives: libyaml loading and the
-strict loader, jsonschema-rs and jsonschema, map templates and folium (drawn
-in a process of their own, or here)."""
+strict loader, jsonschema-rs and jsonschema, the shared map script and folium's own
+script (drawn in a process of their own, or here)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import FIXTURES, REPO, copy_project
@@ -15,9 +16,9 @@ from generator.build.pipeline import build
 from generator.content import loader, yaml_fast
 from generator.content.schema import SCHEMA_NAMES, accepts, validator
 from generator.errors import ContentError
-from generator.maps import folium_map, templates
+from generator.maps import folium_map, shared, templates
 from generator.maps.folium_map import folium_script
-from generator.maps.fragment import MapPlace, _marker, _safe_attribution, build_map
+from generator.maps.fragment import BASEMAP_ZOOM, MapPlace, _marker, _safe_attribution, build_map
 from generator.maps.templates import MapView
 
 pytestmark = pytest.mark.slow  # every content file through both loaders and validators
@@ -89,20 +90,70 @@ def test_jsonschema_rs_accepts_the_shipped_content():
 HOSTILE = "`${alert(1)}` </script><script>alert(2)</script> \u2028' بغداد & <b>"
 
 
+DRAWN = """() => {
+  // The map window.drawn as Leaflet holds it: view, options, controls, and each layer
+  // (markers with their icon, popup and tooltip; a cluster group with its markers).
+  const map = window.drawn;
+  const json = value => JSON.stringify(value, (key, v) => key === 'icon' ? v.options
+                                                          : key === 'crs' ? 'crs' : v);
+  const text = bound => bound ? [bound.getContent(), json(bound.options)] : null;
+  const describe = layer => ({
+    kind: layer instanceof L.MarkerClusterGroup ? 'cluster' : layer instanceof L.TileLayer
+      ? 'tiles' : layer instanceof L.Marker ? 'marker' : 'group',
+    latlng: layer.getLatLng ? layer.getLatLng() : null, options: json(layer.options),
+    popup: layer.getPopup ? text(layer.getPopup()) : null,
+    tooltip: layer.getTooltip ? text(layer.getTooltip()) : null,
+    markers: layer instanceof L.MarkerClusterGroup ? layer.getLayers().map(describe) : null,
+  });
+  const layers = [];
+  map.eachLayer(layer => {
+    if (!(layer instanceof L.MarkerCluster) && !layer.__parent) layers.push(describe(layer));
+  });
+  return {centre: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(),
+          options: json(map.options), layers: layers,
+          controls: [...map.getContainer().querySelectorAll('.leaflet-control')]
+            .map(control => control.className)};
+}"""
+VENDOR = REPO / "templates" / "assets" / "vendor"
+
+
+def drawn(page, name: str, script: str) -> dict:
+    """What ``script`` draws on a blank page, in a map element of id ``map_<name>``."""
+    page.set_content(f'<div id="map_{name}" style="width: 640px; height: 400px"></div>')
+    for library in ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js"):
+        page.add_script_tag(content=(VENDOR / library).read_text("utf-8"))
+    page.add_script_tag(content=script)
+    return page.evaluate(DRAWN)
+
+
 @pytest.mark.parametrize("count", [1, 2, 5])
-@pytest.mark.parametrize("name", ["sheet", "site"])
-def test_map_templates_write_what_folium_writes(count, name):
+@pytest.mark.parametrize("tiles", ["https://t/{z}/{x}/{y}.png?k='<&>'", None])
+def test_the_shared_map_script_draws_what_folium_draws(browser, count, tiles):
+    """A page's data drawn by the shared script (folium's script made a function) is the
+    map folium's own script draws for the same places, hostile names and all."""
     places = [MapPlace(f"p{i}", f"{HOSTILE}{i}", ("city", "country")[i % 2], "مدينة",
                        30 + i / 7, 44 - i / 3, "../x/", ((HOSTILE, "#s1"),))
               for i in range(count)]
-    tiles, attribution = "https://t/{z}/{x}/{y}.png?k='<&>'", "&copy; OSM"
-    fragment = build_map(name, places, tiles, attribution, 18, "ar", "rtl")
+    attribution = "&copy; OSM"
+    fragment = build_map("sheet", places, tiles, attribution, 18, "ar", "rtl")
     bounds = (min(p.lat for p in places), min(p.lon for p in places),
               max(p.lat for p in places), max(p.lon for p in places))
-    view = MapView(name, (sum(p.lat for p in places) / count, sum(p.lon for p in places) /
-                          count), 5 if count > 1 else 11, bounds if count > 1 else None,
+    view = MapView("sheet", (sum(p.lat for p in places) / count, sum(p.lon for p in places) /
+                             count), 5 if count > 1 else 11, bounds if count > 1 else None,
                    tiles, _safe_attribution(attribution), 18)
-    assert fragment.script == folium_script(view, [_marker(p, "ar", "rtl") for p in places])
+    if tiles is None:
+        view = replace(view, zoom=min(view.zoom, BASEMAP_ZOOM))
+    folium_page = folium_script(view, [_marker(p, "ar", "rtl") for p in places])
+    ours = (shared.maps_script().decode("utf-8") + "window.drawn = foliumMaps[data.kind](data);")
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.abort())  # tiles
+    try:
+        theirs = drawn(page, "sheet", folium_page + "\nwindow.drawn = map_sheet;")
+        assert theirs["layers"] and theirs["zoom"] > 0
+        mine = drawn(page, "sheet", f"var data = {fragment.data};\n{ours}")
+    finally:
+        page.close()
+    assert mine == theirs
 
 
 @pytest.fixture
@@ -125,8 +176,8 @@ def test_maps_drawn_by_other_code_are_drawn_again(tmp_path, no_templates, monkey
         build(project, quiet=True)
     finally:
         templates.template_key.cache_clear()
-    page = (project.site / "en" / "map" / "index.html").read_text("utf-8")
-    assert '"maxClusterRadius": 10' in page
+    script = (project.site / "assets" / "folium-maps.js").read_text("utf-8")
+    assert '"maxClusterRadius": 10' in script
 
 
 DRAWN_APART = """

@@ -98,8 +98,8 @@ UNMADE = """async scope => {
       if (url.origin !== here || !url.pathname.includes('/assets/')) {
         bad.push('script ' + script.src);
       }
-    } else if (script.type === 'application/ld+json') {
-      try { JSON.parse(script.textContent); } catch (e) { bad.push('broken JSON-LD'); }
+    } else if (['application/ld+json', 'application/json'].includes(script.type)) {
+      try { JSON.parse(script.textContent); } catch (e) { bad.push('broken ' + script.type); }
     } else {
       const bytes = new TextEncoder().encode(script.textContent);
       const digest = await crypto.subtle.digest('SHA-256', bytes);

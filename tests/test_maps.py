@@ -143,6 +143,7 @@ def test_many_places_are_clustered(browser, tmp_path):
     with served_folder(project.site) as base, PageVisit(browser, f"{base}en/map/") as visit:
         page = visit.page
         assert page.locator(".marker-cluster").count() >= 1
+        assert len(page.evaluate(MARKERS)) == 20
         layers = page.evaluate("Object.keys(window).filter(k => k.startsWith("
                                "'marker_cluster_')).map(k => window[k].getLayers().length)")
         assert layers == [20]
@@ -225,14 +226,19 @@ def test_places_geojson_is_valid(built):
         assert (lat, lon) == (place["lat"], place["lon"])
 
 
-def test_map_script_is_deterministic_small_and_inert():
-    hostile = "`${alert(1)}` </script><script>alert(2)</script> \u2028'"
+def test_map_data_is_deterministic_and_inert():
+    hostile = "`${alert(1)}` </script><script>alert(2)</script> <!-- \u2028'"
     places = [MapPlace("x", hostile, "city", "City", 33.3, 44.4, "../x/", ((hostile, "#s1"),))]
     maps = [build_map("m", places, "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "OSM", 19,
                       "en", "ltr") for _ in range(2)]
     assert maps[0] == maps[1]
-    assert "</script>" not in maps[0].script and "\u2028" not in maps[0].script
-    assert "<script>" not in maps[0].script  # as HTML in popups, tooltips and icons: escaped
+    data = maps[0].data
+    assert "</" not in data and "<!--" not in data and "\u2028" not in data  # nothing ends
+    marker = json.loads(data)["markers"][0]  # the data block early or changes its parsing
+    assert marker[2] == hostile  # the alt text is text; what Leaflet takes as HTML is escaped:
+    html, popup, tooltip = marker[3], marker[5], marker[6]
+    assert all("<script>" not in text and "&lt;script&gt;" in text
+               for text in (html, popup, tooltip))
     assert json.loads(js_string(hostile)) == hostile
 
 

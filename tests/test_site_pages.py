@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -112,15 +113,16 @@ def test_language_switch_lands_on_the_counterpart_page(built, language, other):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_sheet_map_has_one_marker_or_outline_per_place(built, language):
-    """Cities, districts and buildings are markers in the map's script; countries are
+    """Cities, districts and buildings are markers in the map's data; countries are
     areas the basemap shades, each with its popup in a template."""
     page = sheet_page(built, language)
-    script = "\n".join(s.get_text() for s in page.find_all("script") if not s.get("src"))
+    data = json.loads(page.select_one('script[type="application/json"]#map_sheet-data').string)
     areas = {t["data-outline"]: t for t in page.select("figure.map-figure template.map-area")}
     places = sheet_data()["places"]
-    assert script.count("L.marker(") + len(areas) == len(places)
+    assert len(data["markers"]) + len(areas) == len(places)
     assert sorted(areas) == ["364", "368", "840"]  # Iran, Iraq, the United States
-    popups = script.replace("\\/", "/") + "".join(str(t) for t in areas.values())
+    popups = [marker[5] for marker in data["markers"]] + [str(t) for t in areas.values()]
+    popups = "".join(popups)
     for mention in places:
         assert f'places/{mention["id"]}/' in popups
 

@@ -65,6 +65,7 @@ def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search
     """
     from generator.cache.store import Kept
     from generator.content.schema import schema_files
+    from generator.maps.shared import SCRIPT, maps_script
     from generator.outputs import feeds
     from generator.outputs.exports import export_files
     from generator.outputs.sitemap import SITEMAP, robots, sitemap
@@ -73,6 +74,8 @@ def other_files(site, dirs, renderer, dates: dict[str, str], cache: Path, search
         return Unread(unchanged[path], make) if path in unchanged else make()
 
     yield from read_assets(dirs).items()
+    if site.of_kind("places"):  # the pages' maps draw with it
+        yield SCRIPT, maps_script()
     for language in site.settings.languages:
         path = urls.feed_path(language)
         yield path, made(path, functools.partial(

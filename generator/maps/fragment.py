@@ -1,16 +1,17 @@
-"""folium maps as fragments of our own pages: vendored Leaflet, stable ids, safe popups.
+"""folium maps as fragments of our own pages: vendored Leaflet, shared code, safe popups.
 
-folium builds the Leaflet calls; we take only its script, never its CDN header, so the page
-loads Leaflet from ``site/assets/``. Element ids are numbered in order instead of folium's
-random ones, so the same content gives the same bytes. Leaflet puts popups, tooltips and
-icons in the page as HTML, so each is built here as escaped ``Markup`` and passed through
-``js_string`` (never a JavaScript template literal): no place name can break out of them.
+folium builds the Leaflet calls; we take only its script, never its CDN header, and make
+it the shared ``assets/folium-maps.js`` (``shared.py``), loaded beside Leaflet from
+``site/assets/``: a page holds only its map's data, as JSON in a data block (never code,
+so the page's policy allows no inline script for it). Leaflet puts popups, tooltips and
+icons in the page as HTML, so each is built here as escaped ``Markup``, and the data is
+escaped for a <script> element (``script_json``): no place name can break out of them.
 
 Countries the basemap has an outline of are not markers: the page lists them as areas
 (``MapArea``), which ``assets/map.js`` shades on the basemap with the same popups.
 
 A folium render costs about 15 ms, too much for every page of a large site, so folium draws
-each kind of map once (``map_template.py``) and each page fills in its own values.
+each kind of map once (``templates.py``) and each page gives only its own values.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 import nh3
 from markupsafe import Markup, escape
 
-from generator.maps.templates import MapView, Marker, js_string, map_template
+from generator.maps.shared import js_string, map_data, script_json
+from generator.maps.templates import MapView, Marker
 
 __all__ = ["MapArea", "MapFragment", "MapPlace", "build_map", "js_string"]
 
@@ -68,10 +70,11 @@ class MapArea:
 
 @dataclass(frozen=True)
 class MapFragment:
-    """What a template needs to show a map: the container id and the script."""
+    """What a template needs to show a map: the container id and the map's data."""
 
     element_id: str
-    script: str
+    data: Markup
+    """The data ``assets/folium-maps.js`` draws the map from: JSON, safe in a <script>."""
     marker_count: int
     clustered: bool
     """True when the page must also load Leaflet.markercluster."""
@@ -103,12 +106,12 @@ def build_map(name: str, places: list[MapPlace], tiles: str | None, attribution:
     markers = [_marker(place, language, direction) for place in pinned]
     areas = tuple(MapArea(p.outline, p.name, float(p.lat), float(p.lon),
                           _popup_html(p, language, direction)) for p in outlined)
-    script = map_template((view.clustered, view.tiled)).fill(view, markers)
+    data = script_json(map_data(view, markers))
     symbols = [kind for kind in ZOOM_FOR_KIND if any(_symbol(p) == kind for p in pinned)]
     symbols += ["area"] if any(_symbol(p) == "area" for p in pinned) else []
     symbols += ["outline"] if areas else []
     symbols += ["cluster"] if view.clustered and len(pinned) > 1 else []
-    return MapFragment(f"map_{name}", script, len(pinned), view.clustered, areas,
+    return MapFragment(f"map_{name}", data, len(pinned), view.clustered, areas,
                        tuple(symbols), basemap)
 
 

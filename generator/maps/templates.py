@@ -1,13 +1,12 @@
-"""One folium render per kind of map, filled in per page.
+"""One folium render per kind of map, cut into parts a page's values go into.
 
 folium takes about 15 ms to draw a map, so a site with thousands of maps would spend most
 of its build there. Instead folium draws each kind of map (one place or several, fitted to
 their bounds and clustered where they crowd; on raster tiles or on the self-hosted basemap)
-once, with sentinel values for everything
-else (name, tiles, places...), and the script is cut into a head, one marker's lines and a
-tail, with the sentinels as placeholders. A page's map is then those parts joined with its
-own values, each escaped exactly as folium escapes it, so the bytes are the same as
-folium's own render (a test compares them) at a hundredth of the cost."""
+once, with sentinel values for everything else (name, tiles, places...), and the script
+is cut into a head, one marker's lines and a tail, with the sentinels as placeholders
+(slots). ``shared.py`` makes each kind a function of a page's values, in one script all
+pages share."""
 
 from __future__ import annotations
 
@@ -77,30 +76,10 @@ class MapView:
         return self.bounds is not None
 
 
-def js_string(text: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element.
-
-    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes). Inside a
-    script element only ``</`` (which could close it) and ``<!--`` (which changes how it is
-    parsed) are dangerous, so those are escaped, with the two line separators JavaScript
-    strings cannot hold.
-    """
-    literal = json.dumps(text, ensure_ascii=False)
-    for unsafe, safe in (("<!--", "\\u003c!--"), ("</", "<\\/"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029")):
-        literal = literal.replace(unsafe, safe)
-    return literal
-
-
-def folium_json(value) -> str:
-    """A value as folium's templates write it (JSON, with <, >, & and ' escaped)."""
-    return (json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("'", "\\u0027"))
-
-
 @dataclass(frozen=True)
 class MapTemplate:
-    """A kind of map as head, marker and tail parts; ``fill`` gives a page's script.
+    """A kind of map as head, marker and tail parts (``shared.kind_function`` makes them a
+    JavaScript function).
 
     Parts alternate literal text and slot names; element numbers count from ``base`` and
     each marker takes ``stride`` of them.
@@ -128,22 +107,6 @@ class MapTemplate:
         stride = _ids(second[shared])[0] - base
         return cls(_parts("\n".join(head), base), _parts("\n".join(marker), base),
                    _parts("\n".join(first[shared:]), base + stride), base, stride)
-
-    def fill(self, view: MapView, markers: list[Marker]) -> str:
-        values = {"clat": view.centre[0], "clon": view.centre[1], "zoom": view.zoom,
-                  "name": view.name, "tiles": view.tiles, "attribution": view.attribution,
-                  "max_zoom": view.max_zoom}
-        if view.bounds:
-            values.update(zip(("south", "west", "north", "east"), view.bounds, strict=True))
-        lines = [_join(self.head, values, self.base)]
-        for i, marker in enumerate(markers):
-            values.update(lat=marker.lat, lon=marker.lon, alt=marker.alt, html=marker.html,
-                          class_name=marker.class_name, popup=marker.popup,
-                          tooltip=marker.tooltip)
-            lines.append(_join(self.marker, values, self.base + i * self.stride))
-        lines.append(_join(self.tail, values, self.base + len(markers) * self.stride))
-        return "\n".join(line for line in lines if line)
-
 
 TEMPLATES: dict[str, MapTemplate] = {}
 """Templates made so far, by ``template_key``; kept in the build cache between builds."""
@@ -270,24 +233,6 @@ def _parts(text: str, base: int) -> list[str]:
     text = re.sub(rf"_{NAME}_(\d+)\b", lambda m: m[0] if int(m[1]) < base else
                   f"_{NAME}_{SLOT}+{int(m[1]) - base}{SLOT}", text)
     return text.replace(NAME, f"{SLOT}name{SLOT}").split(SLOT)
-
-
-def _join(parts: list[str], values: dict, first_id: int) -> str:
-    """Parts with every slot (odd positions) replaced by its value, as folium writes it;
-    element numbers count from ``first_id``."""
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            out.append(part)
-        elif part[0] == "+":
-            out.append(str(int(part[1:]) + first_id))
-        elif part in ("popup", "tooltip"):
-            out.append(js_string(str(values[part])))
-        elif part == "name":
-            out.append(values[part])
-        else:
-            out.append(folium_json(values[part]))
-    return "".join(out)
 
 
 def saved_templates() -> dict[str, dict]:

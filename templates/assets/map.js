@@ -1,10 +1,12 @@
-/* What a folium map on our pages needs beyond folium's own script (which runs first):
+/* Draws each map of the page from its data (<script type="application/json"
+   id="MAP-data">) with the function folium's script became (assets/folium-maps.js, which
+   loads first), then adds what folium does not draw:
    - controls in the page's language (the zoom buttons' names come from data-zoom-in/out);
    - on maps without raster tiles, the basemap: country outlines from the site's own
      TopoJSON (data-basemap), with the countries the page lists as <template class="map-area">
      shaded and opening their popup (the template's content, escaped by the build).
-   Content reaches the page only as DOM text or as the build's escaped templates, never as
-   a string of HTML put together here. */
+   Content reaches the page only as DOM text or as HTML the build escaped (the templates,
+   the data's popups and labels), never as a string of HTML put together here. */
 (function () {
   "use strict";
 
@@ -97,8 +99,10 @@
   }
 
   document.querySelectorAll(".map-figure .map").forEach(function (element) {
-    var map = window[element.id];
-    if (!map) return;
+    var data = document.getElementById(element.id + "-data");
+    if (!data) return;
+    data = JSON.parse(data.textContent);
+    var map = window[element.id] = window.foliumMaps[data.kind](data);
     localise(map, element);
     if (!element.dataset.basemap) return;
     fetch(element.dataset.basemap)
