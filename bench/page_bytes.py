@@ -11,7 +11,8 @@ about, 404), how many pages there are and the mean bytes per page, split into:
 - text: visible text (outside tags, scripts and styles; runs of white space as one);
 - markup: tags, attributes and the head's links and metas;
 - json-ld: inline ``<script type="application/ld+json">`` elements;
-- scripts: inline code (the map's ``<script>`` elements);
+- code: inline scripts a browser runs (``<script>`` without ``src``);
+- data: other inline data blocks (``<script type="application/json">``: a map's data);
 - css/svg: inline ``<style>`` and ``<svg>`` elements, and ``style=`` attributes;
 - repeated: blocks of 1 KB or more the same on every page of the kind (in one language
   when the kind has several pages a language, else across languages): what a shared asset
@@ -41,11 +42,13 @@ WINDOW = 8
 """Tokens per window when looking for blocks common to every page."""
 KINDS = ("landing", "home", "sheet", "people", "organizations", "places", "map", "archive",
          "search", "about", "404")
-PARTS = ("text", "markup", "json-ld", "scripts", "css/svg", "repeated")
+PARTS = ("text", "markup", "json-ld", "code", "data", "css/svg", "repeated")
 TOKEN = re.compile(r"<[^>]*>|[^<\n,;{}]+|[\n,;{}]")
 ELEMENT = re.compile(r"<(script|style|svg)\b([^>]*)>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
-RUNS = re.compile(rb"\x00+|\x01+|\x02+|\x03+|\x04+")
+RUNS = re.compile(rb"\x00+|\x01+|\x02+|\x03+|\x04+|\x05+")
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""")
+CODE_TYPES = {"", "module", "text/javascript", "application/javascript"}
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
@@ -70,17 +73,18 @@ def page_kind(relative: Path) -> tuple[str, str] | None:
 
 def split_page(html: str, repeated: list[tuple[int, int]]) -> dict[str, int]:
     """Bytes of each part of one page; ``repeated``: character spans of repeated blocks."""
-    mask = bytearray(len(html))  # 0 text or markup, then PARTS[2:] in order
+    mask = bytearray(len(html))  # 0: text or markup; n: PARTS[n + 1]
     for match in ELEMENT.finditer(html):
         name, attributes = match[1].lower(), match[2].lower()
         if name == "script" and "src=" in attributes:
             continue
-        part = 1 if "ld+json" in attributes else 2 if name == "script" else 3
+        part = (4 if name != "script" else 1 if "ld+json" in attributes
+                else 2 if _script_type(attributes) in CODE_TYPES else 3)
         mask[match.start():match.end()] = bytes([part]) * (match.end() - match.start())
     for match in STYLE_ATTRIBUTE.finditer(html):
-        mask[match.start():match.end()] = b"\x03" * (match.end() - match.start())
+        mask[match.start():match.end()] = b"\x04" * (match.end() - match.start())
     for start, end in repeated:
-        mask[start:end] = b"\x04" * (end - start)
+        mask[start:end] = b"\x05" * (end - start)
     sizes = dict.fromkeys(PARTS, 0)
     body = max(html.find("<body"), 0)
     for run in RUNS.finditer(bytes(mask)):
@@ -93,6 +97,11 @@ def split_page(html: str, repeated: list[tuple[int, int]]) -> dict[str, int]:
         sizes["text"] += len(text.encode("utf-8"))
         sizes["markup"] += len((head + rest).encode("utf-8")) - len(text.encode("utf-8"))
     return sizes
+
+
+def _script_type(attributes: str) -> str:
+    found = TYPE.search(attributes)
+    return found[1] if found else ""
 
 
 def repeated_blocks(pages: list[str]) -> list[str]:
