@@ -143,6 +143,8 @@ def test_open_graph_and_alternates_on_every_page(built):
     assert meta["og:type"] == "article" and meta["og:locale"] == "ar_IQ"
     assert meta["og:locale:alternate"] == "en_GB"
     assert meta["twitter:card"] == "summary" and meta["og:url"].startswith("https://")
+    assert meta["og:title"] and meta["og:description"]  # the card's title and text: X reads
+    assert "twitter:title" not in meta and "twitter:description" not in meta  # them, no copy
     hreflangs = {link["hreflang"] for link in page.find_all("link", hreflang=True)}
     assert hreflangs == {"ar", "en", "x-default"}
 
