@@ -30,12 +30,13 @@ MEDIA_KINDS = {"media"}
 
 
 def script_data(data: dict) -> Markup:
-    """JSON safe inside a <script> element: <, >, & and ' are escaped by Jinja's dumper."""
+    """Compact JSON safe inside a <script> element: <, >, & and ' are escaped by Jinja's
+    dumper."""
     return htmlsafe_json_dumps(data, dumps=_dumps)
 
 
 def _dumps(value, **kwargs) -> str:
-    return json.dumps(value, ensure_ascii=False, **kwargs)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), **kwargs)
 
 
 def page_data(page: PageContext, sheet: Sheet | None = None,
