@@ -1,6 +1,6 @@
 """The command line behaves like its peers: ``--version`` at once, one line and exit 2 for
 a path that does not exist, colour only on a terminal and never with NO_COLOR, and
-``new SLUG`` starting a sheet."""
+``new SLUG`` starting a sheet; a command loads only what it uses."""
 
 from __future__ import annotations
 
@@ -33,6 +33,22 @@ def test_version_answers_without_loading_the_generator(tmp_path):
     assert first == f"build-site {__version__}"
     assert loaded == "['generator.cli']"
     assert build_site(tmp_path, "-V").stdout == first + "\n"
+
+
+LOADED = ("import sys\nfrom generator.cli import main\ntry:\n    main({args!r})\n"
+          "except SystemExit:\n    pass\n"
+          "print(sorted(m for m in sys.modules if m.startswith(('generator.build', "
+          "'generator.render', 'generator.maps', 'generator.checks', 'jinja2', 'folium', "
+          "'markdown', 'babel'))))")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["new", "a-new-sheet"], ["new", "--help"]])
+def test_a_command_loads_only_what_it_uses(project, args):
+    """Starting a sheet or asking for help loads no build, checks, pages or maps."""
+    result = subprocess.run([sys.executable, "-c", LOADED.format(args=args)], cwd=project.root,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize("args", [

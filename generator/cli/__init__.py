@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import __version__
+
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
 NEEDS_NO_PROJECT = {"init", "extract"}
@@ -25,7 +27,7 @@ EXTRACT_EXTRA = {"countrystatecity_countries", "platformdirs", "arabic_name_roma
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _asks_version(argv):
-        print(f"build-site {version()}")
+        print(f"build-site {__version__}")  # pyproject.toml's too (tool.hatch.version)
         return 0
     from generator.content.project import Project, find_project
     from generator.errors import BuildError, ContentError
@@ -61,18 +63,6 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({error.filename})" if error.filename else ""
         print_error(f"{error.strerror or error}{where}")
         return EXIT_CONTENT
-
-
-def version() -> str:
-    """The installed version (the package's own when it runs from a source folder)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        from generator import __version__
-
-        return __version__
 
 
 def _asks_version(argv: list[str]) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from generator.build.pipeline import build
 from generator.content.project import Project
 from generator.terminal import print_problems
 
@@ -23,6 +22,8 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from generator.build.pipeline import build  # only once the command is known
+
     result = build(project, quiet=getattr(args, "quiet", False),
                    drafts=getattr(args, "drafts", False))
     print_problems(result.warnings)

@@ -11,9 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-from generator.build.load import load_and_check
-from generator.cache.check import check_content
-from generator.checks.translations import confirm_translations
 from generator.content.project import Project
 from generator.errors import BuildError, Problem
 from generator.terminal import print_problems
@@ -35,6 +32,8 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from generator.cache.check import check_content  # only once the command is known
+
     if args.confirm_translations:
         _confirm(project, args.confirm_translations)
     checked = check_content(project, strict=args.strict)
@@ -60,6 +59,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
 
 def _confirm(project: Project, path: Path) -> None:
+    from generator.build.load import load_and_check
+    from generator.checks.translations import confirm_translations
+
     documents, problems = load_and_check(project)
     shown = project.display(path)
     document = next((d for d in documents.all() if d.display == shown), None)

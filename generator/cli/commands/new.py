@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from generator.content.new_project import SCAFFOLD, schema_base
 from generator.content.project import SLUG, Project
 from generator.errors import BuildError
 
@@ -22,6 +21,8 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from generator.content.new_project import SCAFFOLD, schema_base  # once the command is known
+
     path = project.content / "sheets" / f"{args.slug}.yml"
     shown = project.display(path)
     text = (SCAFFOLD / "new-sheet.yml").read_text("utf-8")

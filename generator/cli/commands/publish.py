@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from generator.build.pipeline import build
 from generator.cli.commands.build import print_left_out
 from generator.content.project import Project
 from generator.terminal import print_problems
@@ -32,6 +31,7 @@ def register(commands) -> None:
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
+    from generator.build.pipeline import build
     from generator.publish.gh_pages import (  # ghp-import
         Git,
         PublishOptions,
