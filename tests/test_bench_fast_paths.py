@@ -19,7 +19,7 @@ from generator.errors import ContentError
 from generator.maps import folium_map, shared, templates
 from generator.maps.folium_map import folium_script
 from generator.maps.fragment import BASEMAP_ZOOM, MapPlace, _marker, _safe_attribution, build_map
-from generator.maps.templates import MapView
+from generator.maps.view import MapView
 
 pytestmark = pytest.mark.slow  # every content file through both loaders and validators
 

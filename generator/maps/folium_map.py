@@ -14,8 +14,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from generator.maps.shared import js_string
-from generator.maps.templates import MapView, Marker
+from generator.maps.view import MapView, Marker, js_string
 
 CLUSTER_RADIUS = 40
 """Markers of a map of several places that are closer than this (CSS pixels) are drawn as

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import nh3
 from markupsafe import Markup, escape
 
-from generator.maps.shared import js_string, map_data, script_json
-from generator.maps.templates import MapView, Marker
+from generator.maps.shared import map_data
+from generator.maps.view import MapView, Marker, js_string, script_json
 
 __all__ = ["MapArea", "MapFragment", "MapPlace", "build_map", "js_string"]
 

@@ -16,9 +16,8 @@ import json
 import re
 from importlib.metadata import version
 
-from markupsafe import Markup
-
-from generator.maps.templates import KINDS, MARKER_TEXTS, MapTemplate, MapView, Marker, map_template
+from generator.maps.templates import KINDS, MARKER_TEXTS, MapTemplate, map_template
+from generator.maps.view import MapView, Marker
 
 SCRIPT = "assets/folium-maps.js"
 """The shared script of every kind of map, beside the vendored Leaflet."""
@@ -27,30 +26,6 @@ MARKER_FIELDS = ("lat", "lon", *MARKER_TEXTS)
 NAME_IN_CODE = "page"
 """The map's name in the shared script's variable names: each map is drawn by a call of
 its own, so their names need not differ."""
-
-
-def js_string(text: str) -> str:
-    """A JavaScript string literal that is safe inside an HTML <script> element.
-
-    Unlike JSON's ASCII escaping, Arabic stays as UTF-8 (a third of the bytes). Inside a
-    script element only ``</`` (which could close it) and ``<!--`` (which changes how it is
-    parsed) are dangerous, so those are escaped, with the two line separators JavaScript
-    strings cannot hold.
-    """
-    return _inert(json.dumps(text, ensure_ascii=False))
-
-
-def script_json(value) -> Markup:
-    """``value`` as compact JSON safe inside an HTML <script> element, escaped as
-    ``js_string`` escapes (still JSON: ``\\/`` and ``\\u`` escapes are JSON's own)."""
-    return Markup(_inert(json.dumps(value, ensure_ascii=False, separators=(",", ":"))))
-
-
-def _inert(literal: str) -> str:
-    for unsafe, safe in (("<!--", "\\u003c!--"), ("</", "<\\/"), ("\u2028", "\\u2028"),
-                         ("\u2029", "\\u2029")):
-        literal = literal.replace(unsafe, safe)
-    return literal
 
 
 def kind_name(kind: tuple[bool, bool]) -> str:

@@ -18,9 +18,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
 
-from markupsafe import Markup
-
 from generator.digests import code_signature
+from generator.maps.view import MapView, Marker
 
 SLOT = "\x00"
 """Separates literal text from placeholder names in a template's parts."""
@@ -35,45 +34,6 @@ NAME = "zzmapzz"
 KINDS = [(several, tiled) for several in (False, True) for tiled in (False, True)]
 """The kinds of map: whether they show several places (see ``MapView.clustered``), and
 whether they load raster tiles (``MapView.tiled``)."""
-
-
-@dataclass(frozen=True)
-class Marker:
-    """One marker as folium receives it: position and final strings."""
-
-    lat: float
-    lon: float
-    alt: str
-    html: Markup
-    """The icon's HTML (the place's name, visually hidden)."""
-    class_name: str
-    popup: Markup
-    tooltip: Markup
-    """Leaflet puts these three in the page as HTML: they are ``Markup``, escaped."""
-
-
-@dataclass(frozen=True)
-class MapView:
-    """Everything about a map except its markers."""
-
-    name: str
-    centre: tuple[float, float]
-    zoom: int
-    bounds: tuple[float, float, float, float] | None
-    """South, west, north, east to fit, or None for a single place."""
-    tiles: str | None
-    """Raster tile URL template, or None for the basemap that ``assets/map.js`` draws."""
-    attribution: str
-    max_zoom: int
-
-    @property
-    def tiled(self) -> bool:
-        return self.tiles is not None
-
-    @property
-    def clustered(self) -> bool:
-        """A map of several places clusters those that crowd (``folium_map.CLUSTER_RADIUS``)."""
-        return self.bounds is not None
 
 
 @dataclass(frozen=True)
