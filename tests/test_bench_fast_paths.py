@@ -118,10 +118,13 @@ VENDOR = REPO / "templates" / "assets" / "vendor"
 
 
 def drawn(page, name: str, script: str) -> dict:
-    """What ``script`` draws on a blank page, in a map element of id ``map_<name>``."""
+    """What ``script`` draws on a blank page, in a map element of id ``map_<name>``, with
+    Leaflet's animations off (a fit to bounds would end a frame later, or not yet)."""
     page.set_content(f'<div id="map_{name}" style="width: 640px; height: 400px"></div>')
     for library in ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js"):
         page.add_script_tag(content=(VENDOR / library).read_text("utf-8"))
+    page.add_script_tag(content="L.Map.mergeOptions({zoomAnimation: false, "
+                        "fadeAnimation: false, markerZoomAnimation: false});")
     page.add_script_tag(content=script)
     return page.evaluate(DRAWN)
 
