@@ -31,6 +31,8 @@ class DocumentCache:
 
     def __init__(self, folder: Path):
         self.kept = Kept(folder, "documents")
+        self.restored: dict[str, list[Problem]] = {}
+        """Path -> the problems each file restored from the cache had on its own."""
         self.known: dict[str, str] = {}
         """Path -> ``digests.digest`` of the files whose time and size are those the
         last build read them with: taken as unchanged without being read again, as the
@@ -38,23 +40,26 @@ class DocumentCache:
 
     def restore(self, path: Path, display: str, file_digest: str) -> Document | None:
         """The file as parsed and checked last time, if its bytes (``digests.digest``
-        of them) are unchanged; its own problems are then known (``file_problems``)."""
+        of them) are unchanged; its own problems are then known (``own_problems``)."""
         entry = self.kept.get((str(path), file_digest))
         if entry is None or entry[0] != display:
             return None
         _, data, problems = entry
-        document = Document(path, display, data, complete=False)  # positions: on demand
-        document.file_problems = [Problem(*problem) for problem in problems]
-        document.digest = file_digest
-        return document
+        self.restored[str(path)] = [Problem(*problem) for problem in problems]
+        return Document(path, display, data, complete=False,  # positions: on demand
+                        digest=file_digest)
 
-    def remember(self, document: Document) -> None:
-        """Keep a parsed and checked document for the next build."""
-        if document.digest is None or document.file_problems is None:
+    def own_problems(self, document: Document) -> list[Problem] | None:
+        """The problems a file restored from the cache had on its own (None: not one)."""
+        return self.restored.get(str(document.path)) if document.digest else None
+
+    def remember(self, document: Document, problems: list[Problem]) -> None:
+        """Keep a parsed document and the problems it has on its own for the next build."""
+        if document.digest is None:
             return
         key = (str(document.path), document.digest)
         if not self.kept.holds(key):  # restored from the cache: kept already
-            self.kept.put(key, _entry(document))
+            self.kept.put(key, _entry(document, problems))
 
     def sheet_checks(self, document: Document, against: str
                      ) -> tuple[list[Problem], list[str]] | None:
@@ -112,10 +117,9 @@ def _checks_key(display: str, file_digest: str, against: str) -> tuple:
     return ("checks", display, file_digest, digest(against.encode()))
 
 
-def _entry(document: Document) -> tuple:
+def _entry(document: Document, problems: list[Problem]) -> tuple:
     """A parsed and checked document as the cache keeps it."""
-    return (document.display, document.data,
-            [astuple(problem) for problem in document.file_problems])
+    return document.display, document.data, [astuple(problem) for problem in problems]
 
 
 def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:
@@ -125,6 +129,4 @@ def _parse_sheet(job: tuple[Path, str]) -> tuple[tuple, tuple] | None:
     document, problems = load_document(path, display, raw)
     if problems:
         return None
-    document.file_problems = file_problems(document, "sheet")
-    document.digest = digest(raw)
-    return (str(path), document.digest), _entry(document)
+    return (str(path), digest(raw)), _entry(document, file_problems(document, "sheet"))

@@ -27,10 +27,13 @@ from generator.errors import Problem
 
 
 class CheckMemory(ParsedFiles, Protocol):
-    """What checking asks of the build cache besides parsed files: each file kept once
-    checked, and what a sheet was found to say against the registries."""
+    """What checking asks of the build cache besides parsed files: the problems a file
+    restored from it had on its own, each file kept once checked, and what a sheet was
+    found to say against the registries."""
 
-    def remember(self, document: Document) -> None: ...
+    def own_problems(self, document: Document) -> list[Problem] | None: ...
+
+    def remember(self, document: Document, problems: list[Problem]) -> None: ...
 
     def sheet_checks(self, document: Document, against: str
                      ) -> tuple[list[Problem], list[str]] | None: ...
@@ -64,7 +67,9 @@ class ContentCheck:
         self.strict = strict
         self.registries = registries
         self.cache = cache
-        self.problems = _schema_problems([(site, "site"), *((d, n) for n, d in
+        self.own: dict[str, list[Problem]] = {}
+        """Printed path -> the problems of each file checked on its own (schema, text)."""
+        self.problems = self._own_problems([(site, "site"), *((d, n) for n, d in
                                                              registries.items())])
         self.index: references.EntityIndex | None = None
         """Every entity id, once site.yml and the registries are well-formed (without them,
@@ -106,6 +111,19 @@ class ContentCheck:
             self.shapeless = True
         self.used.update(verdict.used)
 
+    def _own_problems(self, named: list[tuple[Document, str]]) -> list[Problem]:
+        """The problems each file has on its own: as the cache kept them for a file it
+        restored, else found now (``file_problems``) for a file parsed whole."""
+        problems: list[Problem] = []
+        for document, name in named:
+            own = self.cache.own_problems(document) if self.cache is not None else None
+            if own is None and document.positions:
+                own = file_problems(document, name)
+            if own is not None:
+                self.own[document.display] = own
+                problems.extend(own)
+        return problems
+
     def against_for(self, display: str) -> str | None:
         """What the sheet printed as ``display`` is checked against, but for its own
         bytes and the seeds: the registries, languages, strictness and its confirmed
@@ -115,7 +133,7 @@ class ContentCheck:
         return self.against + json.dumps(self.confirmed.get(display, {}), sort_keys=True)
 
     def _verdict(self, document: Document, readable: bool) -> Verdict:
-        found = _schema_problems([(document, "sheet")]) if readable else []
+        found = self._own_problems([(document, "sheet")]) if readable else []
         if not readable or any(p.is_error for p in found):
             return Verdict(found, [], False)
         used: list[str] = []
@@ -182,17 +200,8 @@ class CheckedContent:
     def _remember(self, *documents: Document) -> None:
         if self.cache is not None:
             for document in documents:
-                self.cache.remember(document)
-
-
-def _schema_problems(named: list[tuple[Document, str]]) -> list[Problem]:
-    """The problems each file has on its own (``file_problems``), kept on the document."""
-    problems: list[Problem] = []
-    for document, name in named:
-        if document.file_problems is None and document.positions:
-            document.file_problems = file_problems(document, name)
-        problems.extend(document.file_problems or [])
-    return problems
+                if document.display in self.check.own:
+                    self.cache.remember(document, self.check.own[document.display])
 
 
 def file_problems(document: Document, schema: str) -> list[Problem]:

@@ -84,8 +84,6 @@ class Document:
     """(line, col) of the mapping key that introduces the value at each path."""
     complete: bool = True
     """False while only the top levels' positions are known (see ``where``)."""
-    file_problems: list[Problem] | None = None
-    """The problems of this file alone (schema, hygiene), once checked."""
     digest: str | None = None
     """``digests.digest`` of the file's bytes, when it may be kept in the document
     cache."""
