@@ -201,7 +201,8 @@ def test_an_edit_shows_its_pages_first_then_its_search_never_a_broken_index(tmp_
             assert time.perf_counter() - saved < 10
             assert json.loads(fetch(entry)[1])["languages"]  # the index is always whole
         page_seconds = time.perf_counter() - saved
-        server.wait_for(r"built \d+ pages in [\d.]+ s; search index next")
+        server.wait_for(r"showing .*en/sheets/one/index\.html.* first")  # pages first
+        server.wait_for(r"built \d+ pages in [\d.]+ s")
         server.wait_for(r"search index updated in [\d.]+ s")
         search_seconds = time.perf_counter() - saved
         assert json.loads(fetch(entry)[1]) != index_before  # the edited shard, indexed anew
@@ -263,3 +264,20 @@ def test_a_sheet_the_quick_checks_refuse_is_not_shown_first(tmp_path):
 
 def without_reload_tag(page: bytes) -> bytes:
     return re.sub(rb'<script src="/__build-site/reload\.js\?epoch=\d+"></script>', b"", page)
+
+
+def test_an_edit_not_shown_first_swaps_its_pages_in_before_its_search(tmp_path):
+    """A registry edit reaches many pages: they are built and swapped in with the last
+    search indexes, then a second build indexes the edit."""
+    project = served_project(tmp_path)
+    server = Serving(project)
+    try:
+        page = server.url + "en/people/jane-doe/"
+        edit(project.content / "entities" / "people.yml", "en: Jane Doe}",
+             "en: Jane Quixotically Doe}")
+        server.wait_for(r"built \d+ pages in [\d.]+ s; search index next")
+        assert b"Quixotically" in fetch(page)[1]
+        server.wait_for(r"search index updated in [\d.]+ s")
+        assert not any("first, in" in line for line in server.output)
+    finally:
+        assert server.stop() in (0, None)

@@ -3,10 +3,11 @@
 - A burst of saves is one build (``SETTLE``). One sheet edited in place is shown first:
   its own pages, rendered from the last model with the sheet replaced (``first_look``),
   served from memory until the build replaces them; a page the build left as the first
-  look showed it is not reloaded again. An edit's build swaps in its pages first,
-  with the last search indexes (``build(search_later=True)``); a second build indexes the
-  edited shard and swaps the site again. Each swap is atomic, so a reader searching
-  meanwhile uses the previous index, whole.
+  look showed it is not reloaded again; that build indexes the edited shard too. Any
+  other change's build swaps in its pages first, with the last search indexes
+  (``build(search_later=True)``); a second build indexes the edited shard and swaps the
+  site again. Each swap is atomic, so a reader searching meanwhile uses the previous
+  index, whole.
 - A build that fails becomes an error page naming file, line and message, served in place
   of every page until a build succeeds.
 - ``Builder.epoch`` counts the builds whose result is served; the pages wait on it.
@@ -113,19 +114,20 @@ class Builder(FileSystemEventHandler):
                 time.sleep(SETTLE)
             self.changed.clear()
             changed, self.paths = self.paths, set()
-            self.show_first(changed)
-            search_pending = self.build(search_later=True)
+            shown = self.show_first(changed)  # then the build need not put its search last
+            search_pending = self.build(search_later=not shown, indexing=shown)
 
-    def show_first(self, changed: set[Path]) -> None:
+    def show_first(self, changed: set[Path]) -> bool:
         """Serve the edited sheet's pages at once, if the change is one sheet edited in
-        place (``first_look``), and reload the pages. Never raises: the build follows."""
+        place (``first_look``), and reload the pages; whether it did. Never raises: the
+        build follows."""
         if self.error_html is not None:  # the pages show an error: the build replaces it
-            return
+            return False
         started = time.perf_counter()
         try:
             pages = first_look(self.project, self.recall, changed)
         except Exception:  # whatever it is, the build that follows says it properly
-            return
+            return False
         if pages:
             with self.done:
                 self.first_pages = pages
@@ -134,11 +136,13 @@ class Builder(FileSystemEventHandler):
                 self.done.notify_all()
             say(f"showing {', '.join(pages)} first, in {time.perf_counter() - started:.2f} s",
                 sys.stdout)
+        return bool(pages)
 
-    def build(self, search_later: bool, pages: bool = True) -> bool:
+    def build(self, search_later: bool, pages: bool = True, indexing: bool = False) -> bool:
         """Build and tell the pages (``pages``: unless it only indexes what the last
-        build left, which no page shows); whether the search indexes were left to the
-        next build. Never raises: the server goes on serving whatever happened."""
+        build left, which no page shows; ``indexing``: an edit's build that indexes it
+        too, said as such); whether the search indexes were left to the next build.
+        Never raises: the server goes on serving whatever happened."""
         started = time.perf_counter()
         try:
             result = build(self.project, quiet=True, recall=self.recall, drafts=True,
@@ -165,6 +169,8 @@ class Builder(FileSystemEventHandler):
                 say(f"built {result.pages} pages in {seconds:.2f} s"
                      + ("; search index next" if result.search_pending else ""), sys.stdout)
             self._done(None)
+            if indexing and not result.up_to_date:
+                say(f"search index updated in {seconds:.2f} s", sys.stdout)
         elif not result.up_to_date:  # the search index after its pages: no reload
             say(f"search index updated in {seconds:.2f} s", sys.stdout)
         return result.search_pending
