@@ -14,7 +14,6 @@ from generator.errors import ContentError, Problem
 if TYPE_CHECKING:
     from generator.cache.documents import DocumentCache
     from generator.cache.serve_memory import Recall
-    from generator.content.loader import Document
     from generator.model.site import Site
 
 
@@ -50,7 +49,6 @@ def load_site_model(project: Project, cache: DocumentCache, recall: Recall | Non
         else:
             document, verdict = content.sheet(path)
             model = sheet_model(path.stem, document) if verdict.fine else None
-            _release(document)
             if recall is not None:
                 recall.keep(path, content, document, verdict, model)
         if model is not None:
@@ -83,10 +81,3 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _release(document: Document) -> None:
-    """Let a parse go once the model is made of it: the model keeps what pages need,
-    and a big site's parses would otherwise all stay in memory."""
-    document.data = None
-    document.positions, document.key_positions = {}, {}
