@@ -4,6 +4,7 @@ the newest news it shows (``lastmod``); ``robots.txt``, which names the sitemap.
 
 from __future__ import annotations
 
+from functools import cache
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.model.facts import EPOCH
@@ -28,9 +29,13 @@ def page_dates(site: Site, specs) -> dict[str, str]:
         date = max(map(updated.__getitem__, slugs), default=EPOCH)
         return "" if date == EPOCH else date
 
+    @cache  # by page, whatever the language: every language's shows the same sheets
+    def date(kind: str, key: str | None) -> str:
+        return newest(KINDS[kind].made_from(site, key).slugs)
+
     every = newest([sheet.slug for sheet in site.newest_first[:1]])
-    return {spec.output: every if KINDS[spec.kind].one_page
-            else newest(KINDS[spec.kind].made_from(site, spec.key).slugs) for spec in specs}
+    return {spec.output: every if KINDS[spec.kind].one_page else date(spec.kind, spec.key)
+            for spec in specs}
 
 
 def robots(settings: SiteSettings) -> bytes:
