@@ -116,7 +116,7 @@ def test_sheet_map_has_one_marker_or_outline_per_place(built, language):
     """Cities, districts and buildings are markers in the map's data; countries are
     areas the basemap shades, each with its popup in a template."""
     page = sheet_page(built, language)
-    data = json.loads(page.select_one('script[type="application/json"]#map_sheet-data').string)
+    data = json.loads(page.select_one('script[type="application/json"]#data-map_sheet').string)
     areas = {t["data-outline"]: t for t in page.select("figure.map-figure template.map-area")}
     places = sheet_data()["places"]
     assert len(data["markers"]) + len(areas) == len(places)

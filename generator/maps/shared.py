@@ -58,7 +58,7 @@ def maps_script() -> bytes:
     return (f"/* The maps of this site as folium {version('folium')} draws them, one function "
             "per kind of map, made\n   by build-site from folium's own script. Each draws a "
             "page's map from the page's data\n   (<script type=\"application/json\" "
-            "id=\"map_NAME-data\">) and returns it; assets/map.js calls it. */\n"
+            "id=\"data-map_NAME\">) and returns it; assets/map.js calls it. */\n"
             f"var foliumMaps = {{\n{functions}\n}};\n").encode()
 
 

@@ -1,5 +1,5 @@
 /* Draws each map of the page from its data (<script type="application/json"
-   id="MAP-data">) with the function folium's script became (assets/folium-maps.js, which
+   id="data-MAP">) with the function folium's script became (assets/folium-maps.js, which
    loads first), then adds what folium does not draw:
    - controls in the page's language (the zoom buttons' names come from data-zoom-in/out);
    - on maps without raster tiles, the basemap: country outlines from the site's own
@@ -99,7 +99,7 @@
   }
 
   document.querySelectorAll(".map-figure .map").forEach(function (element) {
-    var data = document.getElementById(element.id + "-data");
+    var data = document.getElementById("data-" + element.id);
     if (!data) return;
     data = JSON.parse(data.textContent);
     var map = window[element.id] = window.foliumMaps[data.kind](data);
